@@ -1,0 +1,1 @@
+"""Accessible educational microsites for MkDocs."""

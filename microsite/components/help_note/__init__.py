@@ -1,0 +1,25 @@
+"""The help note: a short aside that points to the help page."""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from ...render import render_component
+
+DEFAULT_TITLE = "If this is not enough"
+DEFAULT_TEXT = (
+    "You do not have to work through this alone. If you feel unsafe, or the hurt is too much, "
+    "reach out to someone today."
+)
+DEFAULT_LINK_TEXT = "Get help now"
+
+
+def render_help_note(help_url: str, dom_id: str, title: str | None = None, text: str | None = None) -> Markup:
+    return render_component(
+        "help_note/template.html",
+        help_url=help_url,
+        dom_id=dom_id,
+        title=title or DEFAULT_TITLE,
+        text=text or DEFAULT_TEXT,
+        link_text=DEFAULT_LINK_TEXT,
+    )

@@ -1,0 +1,112 @@
+"""The `microsite` MkDocs plugin: loads and validates all site data, wires the
+components into the theme, and keeps the build honest (no half-built site).
+
+Macros themselves are registered by `microsite.macros` through mkdocs-macros;
+they reach the loaded data through this plugin.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from . import assets, csp
+from .config import MicrositeConfig
+from .errors import MicrositeError
+from .macro_errors import install_macro_error_formatter
+from .reading import count_words, reading_minutes
+from .site import BuildState, load_site_data
+
+log = get_plugin_logger(__name__)
+
+THEME_DIR = Path(__file__).parent / "theme"
+
+
+class MicrositePlugin(BasePlugin[MicrositeConfig]):
+    supports_multiple_instances = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.root = Path(config.config_file_path).parent
+        self.data = load_site_data(self.root, self.config)
+        self.state = BuildState()
+        install_macro_error_formatter()
+        self._add_theme_dir(config)
+        assets.declare(config)
+        return config
+
+    def _add_theme_dir(self, config: MkDocsConfig) -> None:
+        # After the site's own custom_dir (so a site can still override us),
+        # before Material's templates (so our partials win over the theme's).
+        dirs = config.theme.dirs
+        position = 1 if config.theme.custom_dir else 0
+        if str(THEME_DIR) not in dirs:
+            dirs.insert(position, str(THEME_DIR))
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        for file in assets.files(config):
+            files.append(file)
+        self.files = files
+        if files.get_file_from_path(self.config.help_page) is None:
+            raise MicrositeError(
+                f"mkdocs.yml: plugins: microsite: help_page '{self.config.help_page}' is not in "
+                f"{Path(config.docs_dir).name}/; create that page or point help_page at your help page"
+            )
+        return files
+
+    def url_from(self, page: Page, doc_path: str) -> str:
+        """The URL of the page written as `doc_path`, relative to `page`."""
+        target = self.files.get_file_from_path(doc_path)
+        if target is None:
+            raise MicrositeError(f"links to '{doc_path}', which is not in the docs folder")
+        return get_relative_url(target.url, page.url)
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        words = count_words(markdown)
+        page.meta.setdefault("reading_time", reading_minutes(words, self.config.words_per_minute))
+        return markdown
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        # Every page has been rendered to HTML but nothing is written yet:
+        # the last moment to stop a build without leaving a half-done site.
+        for warning in self.state.warnings(self.data):
+            log.warning(warning)
+        problems = self.state.blocking_problems(strict=bool(config.strict))
+        if problems:
+            raise MicrositeError(problems)
+        env.globals["microsite"] = self.theme_settings()
+        return env
+
+    def theme_settings(self) -> dict:
+        """What our theme partials need: the help page and the quick exit."""
+        return {
+            "help_url": self.files.get_file_from_path(self.config.help_page).url,
+            "quick_exit": dict(self.config.quick_exit),
+        }
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        return csp.add_content_security_policy(output)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.config.workbook.enabled:
+            from .workbook import build_workbooks
+
+            build_workbooks(self.data, config, self.config)
+
+
+def microsite_plugin(config: MkDocsConfig) -> MicrositePlugin:
+    """The loaded plugin, for macros; a clear error when mkdocs.yml forgot it."""
+    plugin = config.plugins.get("microsite")
+    if plugin is None:
+        raise MicrositeError(
+            "mkdocs.yml: plugins: the 'macros' module 'microsite.macros' needs the 'microsite' "
+            "plugin; add '- microsite' to plugins, above '- macros'"
+        )
+    return plugin

@@ -1,0 +1,129 @@
+"""Shared test helpers: build a site for real, serve it, make small fixture sites."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURE_SITES = Path(__file__).resolve().parent / "fixtures" / "sites"
+
+
+@dataclass
+class BuildResult:
+    returncode: int
+    output: str
+    site_dir: Path
+
+    @property
+    def ok(self) -> bool:
+        return self.returncode == 0
+
+
+def build_site(project_dir: Path, site_dir: Path, *, strict: bool = True, extra_env: dict | None = None) -> BuildResult:
+    """Run a real `mkdocs build` the way an author does, capturing its log."""
+    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(project_dir / "mkdocs.yml"), "-d", str(site_dir)]
+    if strict:
+        command.append("--strict")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
+    done = subprocess.run(command, cwd=project_dir, capture_output=True, text=True, env=env, timeout=600)
+    return BuildResult(done.returncode, done.stdout + done.stderr, site_dir)
+
+
+def copy_fixture_site(name: str, destination: Path) -> Path:
+    """A fresh copy of tests/fixtures/sites/<name>, safe to change in a test."""
+    target = destination / name
+    shutil.copytree(FIXTURE_SITES / name, target)
+    return target
+
+
+def edit_yaml(path: Path, change) -> None:
+    """Load a YAML file, let `change(data)` edit it, write it back."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
+class _LenientLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, leaving MkDocs-only tags (!ENV, !!python/name) as None."""
+
+
+_LenientLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def read_mkdocs_yml(mkdocs_yml: Path) -> dict:
+    return yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=_LenientLoader) or {}
+
+
+def site_path_prefix(mkdocs_yml: Path) -> str:
+    """The path GitHub Pages serves the site under, from site_url (e.g. '/repo/')."""
+    config = read_mkdocs_yml(mkdocs_yml)
+    path = urlsplit(config.get("site_url") or "/").path or "/"
+    return path if path.endswith("/") else path + "/"
+
+
+class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves a built site under a path prefix, like GitHub Pages does for a project."""
+
+    prefix = "/"
+
+    def log_message(self, format, *args):  # keep test output quiet
+        pass
+
+    def translate_path(self, path):
+        clean = urlsplit(path).path
+        if not clean.startswith(self.prefix):
+            return str(Path(self.directory) / "__outside_the_site__")
+        return super().translate_path("/" + clean[len(self.prefix):])
+
+    def send_error(self, code, message=None, explain=None):
+        not_found_page = Path(self.directory) / "404.html"
+        if code == 404 and not_found_page.exists():
+            body = not_found_page.read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
+            return
+        super().send_error(code, message, explain)
+
+
+@dataclass
+class StaticServer:
+    base_url: str
+    server: http.server.ThreadingHTTPServer
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def serve_directory(site_dir: Path, prefix: str = "/") -> StaticServer:
+    handler = type("Handler", (_SubPathHandler,), {"prefix": prefix})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site_dir)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    host, port = server.server_address
+    return StaticServer(f"http://{host}:{port}{prefix}", server)
+
+
+def built_pages(site_dir: Path) -> list[str]:
+    """Every HTML page of a built site, as URL paths relative to the site root."""
+    pages = []
+    for html in sorted(site_dir.rglob("*.html")):
+        relative = html.relative_to(site_dir).as_posix()
+        if relative == "404.html":
+            continue
+        pages.append(relative[: -len("index.html")] if relative.endswith("index.html") else relative)
+    return pages
