@@ -1,30 +1,29 @@
 """Macros for pages, registered with mkdocs-macros (`modules: [microsite.macros]`).
 
-Each macro takes plain arguments, asks the plugin for validated data, and
-returns HTML rendered from its component's template.
+Each macro only delegates to its component, which takes validated data from the
+plugin and renders its own template. Pages call them by these names, e.g.
+{{ worksheet("thought-record") }}.
 """
 
 from __future__ import annotations
 
-from .components.help_note import render_help_note
+from .components import draft, help_note, quote, sources, worksheet
 from .plugin import microsite_plugin
 
 
 def define_env(env) -> None:
-    def site():
+    def plugin():
         return microsite_plugin(env.conf)
 
-    def page_uri() -> str:
-        return env.page.file.src_uri
+    def page_macro(name, component_macro):
+        """Register `name` as a macro that passes the plugin and current page first."""
+        env.macro(lambda *args, **kwargs: component_macro(plugin(), env.page, *args, **kwargs), name)
 
-    @env.macro
-    def help_note(title: str | None = None, text: str | None = None):
-        """An aside pointing to the help page, e.g. at the end of a chapter."""
-        plugin = site()
-        number = plugin.state.next_instance(page_uri(), "help-note")
-        return render_help_note(
-            help_url=plugin.url_from(env.page, plugin.config.help_page),
-            dom_id=f"help-note-{number}",
-            title=title,
-            text=text,
-        )
+    page_macro("help_note", help_note.help_note_macro)
+    page_macro("worksheet", worksheet.worksheet_macro)
+    page_macro("worksheet_index", worksheet.worksheet_index_macro)
+    page_macro("delete_all_answers", worksheet.delete_all_answers_macro)
+    page_macro("quote", quote.quote_macro)
+    page_macro("quote_list", quote.quote_list_macro)
+    page_macro("further_reading", sources.further_reading_macro)
+    page_macro("draft", draft.draft_macro)

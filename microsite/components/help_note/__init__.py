@@ -23,3 +23,14 @@ def render_help_note(help_url: str, dom_id: str, title: str | None = None, text:
         text=text or DEFAULT_TEXT,
         link_text=DEFAULT_LINK_TEXT,
     )
+
+
+def help_note_macro(plugin, page, title: str | None = None, text: str | None = None) -> Markup:
+    """{{ help_note() }}: an aside pointing to the help page, e.g. at the end of a chapter."""
+    number = plugin.state.next_instance(page.file.src_uri, "help-note")
+    return render_help_note(
+        help_url=plugin.url_from(page, plugin.config.help_page),
+        dom_id=f"help-note-{number}",
+        title=title,
+        text=text,
+    )
