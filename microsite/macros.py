@@ -7,7 +7,8 @@ plugin and renders its own template. Pages call them by these names, e.g.
 
 from __future__ import annotations
 
-from .components import draft, help_note, quote, sources, worksheet
+from . import workbook
+from .components import chapter_list, draft, help_note, quote, sources, worksheet
 from .plugin import microsite_plugin
 
 
@@ -27,3 +28,5 @@ def define_env(env) -> None:
     page_macro("quote_list", quote.quote_list_macro)
     page_macro("further_reading", sources.further_reading_macro)
     page_macro("draft", draft.draft_macro)
+    page_macro("workbook_links", workbook.workbook_links_macro)
+    page_macro("chapter_list", chapter_list.chapter_list_macro)
