@@ -19,7 +19,7 @@ from . import assets, csp
 from .config import MicrositeConfig
 from .errors import MicrositeError
 from .macro_errors import install_macro_error_formatter
-from .reading import count_words, reading_minutes
+from .reading import add_reading_time, count_words, reading_minutes, title_from_source
 from .site import BuildState, load_site_data
 
 log = get_plugin_logger(__name__)
@@ -68,10 +68,24 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
             raise MicrositeError(f"links to '{doc_path}', which is not in the docs folder")
         return get_relative_url(target.url, page.url)
 
-    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        words = count_words(markdown)
-        page.meta.setdefault("reading_time", reading_minutes(words, self.config.words_per_minute))
-        return markdown
+    def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
+        # Reading times for every page up front: the home page lists the
+        # chapters' times before those chapters are rendered.
+        self.nav = nav
+        self.reading_times = {
+            file.src_uri: reading_minutes(count_words(file.content_string), self.config.words_per_minute)
+            for file in files.documentation_pages()
+        }
+        return nav
+
+    def page_title(self, file: File) -> str:
+        """A page's title before it is rendered: nav title, else its first '# Heading'."""
+        if file.page is not None and file.page.title:
+            return file.page.title
+        return title_from_source(file.content_string) or file.name.replace("-", " ").capitalize()
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return add_reading_time(html, page, self.reading_times[page.file.src_uri])
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         # Every page has been rendered to HTML but nothing is written yet:
