@@ -1,0 +1,93 @@
+"""Whole-site builds: the guide builds strictly, and author mistakes fail the
+build with one sentence that names the page and what is wrong."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from bs4 import BeautifulSoup
+
+from helpers import build_site, built_pages, copy_fixture_site
+
+
+def test_guide_builds_strictly_without_any_warning(built_site):
+    warnings = [line for line in built_site.output.splitlines() if line.startswith(("WARNING", "ERROR"))]
+    assert warnings == []
+    assert "Traceback" not in built_site.output
+
+
+def test_every_page_has_the_help_link_in_its_header(built_site):
+    for page in built_pages(built_site.site_dir):
+        soup = BeautifulSoup((built_site.site_dir / page / "index.html" if not page.endswith(".html") else built_site.site_dir / page).read_text(), "html.parser")
+        link = soup.select_one("header a.microsite-help-link")
+        assert link is not None and link.get_text(strip=True) == "Get help now", page
+
+
+FETCHING_RELATIONS = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "preconnect", "dns-prefetch", "manifest"}
+
+
+def test_no_page_loads_anything_from_another_host(built_site):
+    loaders = {"script": "src", "link": "href", "img": "src", "iframe": "src", "source": "src", "video": "src", "audio": "src"}
+    for html in built_site.site_dir.rglob("*.html"):
+        soup = BeautifulSoup(html.read_text(), "html.parser")
+        for tag, attribute in loaders.items():
+            for element in soup.find_all(tag):
+                if tag == "link" and not FETCHING_RELATIONS & set(element.get("rel") or []):
+                    continue  # canonical, prev, next: relations, not requests
+                address = element.get(attribute) or ""
+                assert not urlsplit(address).netloc, f"{html}: <{tag} {attribute}='{address}'>"
+        assert "fonts.googleapis" not in html.read_text()
+
+
+def test_not_found_page_uses_absolute_links_under_the_site_path(built_site):
+    soup = BeautifulSoup((built_site.site_dir / "404.html").read_text(), "html.parser")
+    assert soup.h1.get_text() == "Page not found"
+    stylesheets = [link["href"] for link in soup.find_all("link", rel="stylesheet")]
+    assert stylesheets and all(href.startswith("/insecurity-guide/") for href in stylesheets)
+    assert soup.find("a", string="Get help now")["href"] == "/insecurity-guide/help/"
+
+
+def test_a_fixture_site_builds_and_renders_the_help_note(tmp_path):
+    project = copy_fixture_site("minimal", tmp_path)
+    result = build_site(project, tmp_path / "out")
+    assert result.ok, result.output
+    soup = BeautifulSoup((tmp_path / "out/index.html").read_text(), "html.parser")
+    assert soup.select_one("aside.microsite-help-note a")["href"] == "help/"
+
+
+def test_unknown_macro_fails_naming_the_page_and_the_name(tmp_path):
+    project = copy_fixture_site("minimal", tmp_path)
+    (project / "docs/help.md").write_text("# Help\n\n{{ worksheat('x') }}\n")
+    result = build_site(project, tmp_path / "out")
+    assert not result.ok
+    assert "docs/help.md: unknown macro or variable 'worksheat'" in result.output
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "out/index.html").exists()
+
+
+def test_undefined_variable_fails_naming_the_page_and_the_name(tmp_path):
+    project = copy_fixture_site("minimal", tmp_path)
+    (project / "docs/index.md").write_text("# Home\n\nReviewed {{ last_reviewd }}.\n")
+    result = build_site(project, tmp_path / "out")
+    assert not result.ok
+    assert "docs/index.md: unknown macro or variable 'last_reviewd'" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_broken_internal_link_fails_a_strict_build_naming_the_page(tmp_path):
+    project = copy_fixture_site("minimal", tmp_path)
+    (project / "docs/help.md").write_text("# Help\n\nSee [the chapter](chapters/missing.md).\n")
+    result = build_site(project, tmp_path / "out")
+    assert not result.ok
+    assert re.search(r"Doc file 'help.md' contains a link 'chapters/missing.md'", result.output)
+
+
+def test_missing_help_page_is_explained(tmp_path):
+    project = copy_fixture_site("minimal", tmp_path)
+    (project / "docs/help.md").unlink()
+    (project / "mkdocs.yml").write_text((project / "mkdocs.yml").read_text().replace("  - Help: help.md\n", ""))
+    result = build_site(project, tmp_path / "out")
+    assert not result.ok
+    assert "help_page 'help.md' is not in docs/; create that page or point help_page at your help page" in result.output
+    assert "Traceback" not in result.output

@@ -1,0 +1,37 @@
+"""The GitHub workflows are valid against GitHub's schema (checked offline)."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from helpers import REPO
+
+WORKFLOWS = sorted((REPO / ".github/workflows").glob("*.yml"))
+
+
+def test_workflows_exist_for_tests_and_pages():
+    assert {path.name for path in WORKFLOWS} >= {"test.yml", "deploy.yml"}
+
+
+def test_workflows_match_githubs_workflow_schema():
+    done = subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows", *map(str, WORKFLOWS)],
+        capture_output=True, text=True,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_deploy_uses_the_official_pages_actions_and_a_strict_build():
+    deploy = (REPO / ".github/workflows/deploy.yml").read_text()
+    for action in ("actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"):
+        assert action in deploy
+    assert "mkdocs build --strict" in deploy
+
+
+def test_test_workflow_runs_the_readme_test_command_on_push_and_pull_request():
+    workflow = yaml.safe_load((REPO / ".github/workflows/test.yml").read_text())
+    triggers = workflow[True]  # YAML reads the key `on` as True
+    assert "push" in triggers and "pull_request" in triggers
+    assert "bash .ci/run" in (REPO / ".github/workflows/test.yml").read_text()
