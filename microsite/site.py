@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .components.quote import load_quotes
+from .components.quote import load_quotes, published_quotes
 from .components.sources import load_further_reading
 from .components.worksheet import load_worksheets
 from .config import MicrositeConfig
@@ -52,7 +52,7 @@ class BuildState:
         return self.instances[(page_uri, component_id)]
 
     def warnings(self, data: SiteData) -> list[str]:
-        unused = sorted(set(data.quotes) - set(self.quote_pages))
+        unused = sorted(set(published_quotes(data.quotes, data.config.untraced_quotes)) - set(self.quote_pages))
         return [
             f"{data.label(data.root / data.config.quotes_file)}: quote '{quote_id}' is not used on any page; "
             "call it with {{ quote('" + quote_id + "') }} or remove it"

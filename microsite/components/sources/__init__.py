@@ -1,11 +1,34 @@
-"""Sources component (placeholder interface until the quotes issue lands)."""
+"""Further reading: {{ further_reading() }} lists the research behind the
+guide's strategies, from data/further-reading.yaml."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
 
 from markupsafe import Markup
 
+from ...errors import ErrorList, MicrositeError
+from ...render import render_component
+from ...yamlfile import load_yaml
+from .model import Reference, group_by_topic, parse_further_reading
 
-def load_further_reading(path, label, errors):
-    return []
+
+def load_further_reading(path: Path, label: Callable[[Path], str], errors: ErrorList) -> list[Reference]:
+    if not path.exists():
+        return []  # a guide may have no reading list; further_reading() then says so
+    return parse_further_reading(load_yaml(path, label(path), errors), label(path), errors)
 
 
-def further_reading_macro(plugin, page):
-    return Markup("")
+def render_further_reading(references: list[Reference]) -> Markup:
+    return render_component("sources/template.html", topics=group_by_topic(references))
+
+
+def further_reading_macro(plugin, page) -> Markup:
+    """{{ further_reading() }}: each topic with its studies and what they found."""
+    if not plugin.data.further_reading:
+        raise MicrositeError(
+            f"there is no further reading to list; add references to {plugin.config.reading_file} "
+            "or remove {{ further_reading() }} from this page"
+        )
+    return render_further_reading(plugin.data.further_reading)
