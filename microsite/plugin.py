@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -21,6 +21,7 @@ from .errors import MicrositeError
 from .macro_errors import install_macro_error_formatter
 from .reading import add_reading_time, count_words, reading_minutes, title_from_source
 from .site import BuildState, load_site_data
+from .workbook import plan_workbook
 
 log = get_plugin_logger(__name__)
 
@@ -36,6 +37,7 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path).parent
         self.data = load_site_data(self.root, self.config)
+        self.workbook = plan_workbook(self.data, config, self.config)
         self.state = BuildState()
         install_macro_error_formatter()
         self._add_theme_dir(config)
@@ -90,7 +92,7 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         # Every page has been rendered to HTML but nothing is written yet:
         # the last moment to stop a build without leaving a half-done site.
-        for warning in self.state.warnings(self.data):
+        for warning in self.state.warnings(self.data, strict=bool(config.strict)):
             log.warning(warning)
         problems = self.state.blocking_problems(strict=bool(config.strict))
         if problems:
@@ -105,8 +107,17 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
             "quick_exit": dict(self.config.quick_exit),
         }
 
+    # Last of all plugins: the policy hashes the inline scripts of the final HTML.
+    @event_priority(-100)
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         return csp.add_content_security_policy(output)
+
+    @event_priority(-100)
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        # Theme pages that are not Markdown pages (404.html) need the policy too.
+        if template_name.endswith(".html"):
+            return csp.add_content_security_policy(output_content)
+        return output_content
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.config.workbook.enabled:

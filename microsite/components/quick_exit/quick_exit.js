@@ -1,0 +1,197 @@
+/* Quick exit, in the spirit of GOV.UK Frontend's "Exit this page".
+ *
+ * The control is a plain link to a neutral site and works without this
+ * script. The script adds:
+ * - pressing Shift on its own three times in a row (each press within 5
+ *   seconds of the last) exits too, with each press announced;
+ * - exiting hides the page at once, replaces this page's history entry and
+ *   goes to the neutral site;
+ * - until the reader chooses to continue, any page of this site that this tab
+ *   shows again (Back button, back-forward cache, reload) shows a neutral
+ *   cover instead of its content. A flag in sessionStorage remembers the exit
+ *   for this tab only; the inline script in microsite/layout.html reads the
+ *   same flag before the page is drawn.
+ */
+(function () {
+  "use strict";
+
+  var STORAGE_KEY = "microsite-quick-exit";
+  var EXITED_CLASS = "microsite-exited";
+  var TITLE_ATTRIBUTE = "data-microsite-title";
+  var NEUTRAL_TITLE = "Continue";
+  var PRESSES_NEEDED = 3;
+  var PRESS_TIMEOUT_MS = 5000;
+
+  var $root = document.querySelector('[data-module="microsite-quick-exit"]');
+  if (!$root) {
+    return; // quick_exit.enabled is false in mkdocs.yml
+  }
+  var $link = $root.querySelector("a[data-quick-exit-link]");
+  var $status = $root.querySelector("[data-quick-exit-status]");
+  var $hint = document.getElementById("microsite-quick-exit-hint");
+  if (!$link || !$status || !$hint) {
+    throw new Error(
+      "microsite quick exit: the control needs its link [data-quick-exit-link], its status " +
+        "[data-quick-exit-status] and its hint #microsite-quick-exit-hint; the link still works, " +
+        "the Shift shortcut does not"
+    );
+  }
+  var $html = document.documentElement;
+
+  function rememberExit(exited) {
+    try {
+      if (exited) {
+        window.sessionStorage.setItem(STORAGE_KEY, "1");
+      } else {
+        window.sessionStorage.removeItem(STORAGE_KEY);
+      }
+    } catch (error) {
+      // Storage blocked: the exit still works, only the Back-button cover is lost.
+    }
+  }
+
+  function hasExited() {
+    try {
+      return window.sessionStorage.getItem(STORAGE_KEY) === "1";
+    } catch (error) {
+      return false;
+    }
+  }
+
+  function announce(text) {
+    $status.textContent = text;
+  }
+
+  function hideTitle() {
+    if (!$html.hasAttribute(TITLE_ATTRIBUTE)) {
+      $html.setAttribute(TITLE_ATTRIBUTE, document.title);
+    }
+    document.title = NEUTRAL_TITLE;
+  }
+
+  function restoreTitle() {
+    if ($html.hasAttribute(TITLE_ATTRIBUTE)) {
+      document.title = $html.getAttribute(TITLE_ATTRIBUTE);
+      $html.removeAttribute(TITLE_ATTRIBUTE);
+    }
+  }
+
+  function removeCover() {
+    var $cover = document.querySelector(".microsite-quick-exit-cover");
+    if ($cover) {
+      $cover.remove();
+    }
+  }
+
+  // Everything but the cover is hidden by CSS (html.microsite-exited), for
+  // eyes, screen readers and the Tab key alike.
+  function showCover($content) {
+    removeCover();
+    var $cover = document.createElement("div");
+    $cover.className = "microsite-quick-exit-cover";
+    $cover.appendChild($content);
+    document.body.prepend($cover);
+    $html.classList.add(EXITED_CLASS);
+    hideTitle();
+    return $cover;
+  }
+
+  function showLeavingCover() {
+    var $message = document.createElement("p");
+    $message.setAttribute("role", "alert");
+    showCover($message);
+    // Text set after insertion is announced more reliably.
+    $message.textContent = "Loading.";
+  }
+
+  function showReturnCover() {
+    var $button = document.createElement("button");
+    $button.type = "button";
+    $button.className = "microsite-quick-exit-cover__button";
+    $button.textContent = "Continue";
+    $button.addEventListener("click", continueToPage);
+    showCover($button);
+    $button.focus();
+  }
+
+  function continueToPage() {
+    rememberExit(false);
+    removeCover();
+    $html.classList.remove(EXITED_CLASS);
+    restoreTitle();
+  }
+
+  function exitPage() {
+    resetPresses();
+    rememberExit(true);
+    showLeavingCover();
+    window.location.replace($link.href);
+  }
+
+  var presses = 0;
+  var lastKeyWasModified = false;
+  var pressTimer = null;
+
+  function showPresses() {
+    $root.setAttribute("data-presses", String(presses));
+  }
+
+  function resetPresses() {
+    presses = 0;
+    window.clearTimeout(pressTimer);
+    pressTimer = null;
+    showPresses();
+  }
+
+  function expirePresses() {
+    resetPresses();
+    announce("Exit this page expired.");
+  }
+
+  // keyup, as GOV.UK does: Shift used as a modifier (Shift+A, Shift+Tab) sends
+  // a keyup with shiftKey set just before the Shift keyup, so it never counts.
+  function onKeyUp(event) {
+    if (event.key === "Shift" && !lastKeyWasModified) {
+      presses += 1;
+      window.clearTimeout(pressTimer);
+      if (presses >= PRESSES_NEEDED) {
+        exitPage();
+      } else {
+        var left = PRESSES_NEEDED - presses;
+        announce("Shift, press " + left + " more " + (left === 1 ? "time" : "times") + " to exit.");
+        showPresses();
+        pressTimer = window.setTimeout(expirePresses, PRESS_TIMEOUT_MS);
+      }
+    } else if (presses > 0) {
+      resetPresses();
+      announce("");
+    }
+    lastKeyWasModified = event.shiftKey;
+  }
+
+  // A page restored from the back-forward cache runs no script again: check
+  // the flag here. (A fresh load is checked once, at the end of this file.)
+  function onPageShow(event) {
+    if (!event.persisted) {
+      return;
+    }
+    resetPresses();
+    announce("");
+    if (hasExited()) {
+      showReturnCover();
+    } else {
+      continueToPage();
+    }
+  }
+
+  $link.addEventListener("click", function (event) {
+    event.preventDefault();
+    exitPage();
+  });
+  $link.setAttribute("aria-describedby", $hint.id);
+  document.addEventListener("keyup", onKeyUp, true);
+  window.addEventListener("pageshow", onPageShow);
+  if (hasExited()) {
+    showReturnCover();
+  }
+})();
