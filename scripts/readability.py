@@ -76,10 +76,17 @@ def reader_text(html: str) -> str:
 
 
 def measure(text: str) -> Readability:
+    """The published Flesch formulas on textstat's counts. (textstat's own scores round
+    syllables per word to one decimal first, which can move a grade by half a point.)"""
+    words = textstat.lexicon_count(text)
+    if not words:
+        return Readability(grade=0.0, ease=100.0, words=0)
+    words_per_sentence = words / textstat.sentence_count(text)
+    syllables_per_word = textstat.syllable_count(text) / words
     return Readability(
-        grade=textstat.flesch_kincaid_grade(text),
-        ease=textstat.flesch_reading_ease(text),
-        words=textstat.lexicon_count(text),
+        grade=0.39 * words_per_sentence + 11.8 * syllables_per_word - 15.59,
+        ease=206.835 - 1.015 * words_per_sentence - 84.6 * syllables_per_word,
+        words=words,
     )
 
 
