@@ -1,0 +1,476 @@
+/* Worksheets: progressive enhancement of the forms that template.html renders.
+ *
+ * Saves each worksheet's answers on this device (localStorage), brings them
+ * back, exports and imports them as one JSON file, and prepares printing.
+ * Answers never leave the browser: this script makes no network request.
+ * If something it needs is missing, it says so in the console and leaves the
+ * plain form working.
+ */
+(() => {
+  "use strict";
+
+  const FORMAT = "microsite-worksheet-answers";
+  const FORMAT_VERSION = 1;
+  const SAVE_DELAY_MS = 500;
+  const MAX_IMPORT_BYTES = 2e6;
+  const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+  const TEXT_CONTROLS = "input[type=text][data-field-id], input[type=date][data-field-id], textarea[data-field-id]";
+  // GitHub Pages serves many sites from one origin: keys carry the site's path.
+  // This file is published at <site>/assets/microsite/worksheet.js.
+  const script = document.currentScript;
+  const KEY_PREFIX = (script ? new URL("../..", script.src).pathname : "/") + "worksheet:";
+  const MESSAGES = {
+    saved: "Saved on this device",
+    notSaved: "Not saved: this browser is not letting this page save",
+    cleared: "Your answers to this worksheet were cleared.",
+    deleted: "All your worksheet answers were deleted from this device.",
+    nothingToExport: "There are no answers to export yet.",
+    exported: "Your answers were exported. Look for the file in your downloads.",
+    imported: "The answers from the file were added.",
+    kept: (count) => ` Where you had already written something different, your answer here was kept (${count}).`,
+    badFile: "This file could not be used: it is not an answers file from this guide, or it is damaged. Nothing was changed.",
+  };
+
+  const fail = (message) => console.error(`microsite-worksheet: ${message}; the form still works without saving.`);
+  const isText = (value) => typeof value === "string";
+  const isObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
+  const isEmpty = (value) =>
+    isText(value) ? value.trim() === "" : Array.isArray(value) ? value.every(isEmpty) : isObject(value) ? Object.values(value).every(isEmpty) : true;
+  const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+
+  // An answer is text, a list of texts, or a list of table rows (column id -> text).
+  const isAnswer = (value) =>
+    isText(value) ||
+    (Array.isArray(value) && value.every((item) => isText(item) || (isObject(item) && Object.values(item).every(isText))));
+  const isRecord = (record) => isObject(record) && isObject(record.answers) && Object.values(record.answers).every(isAnswer);
+
+  /* Storage: records {version, updated, answers} by worksheet id. When the
+     browser refuses (private mode, full, blocked) records live in memory for
+     this visit only, and every worksheet shows its note. */
+  const store = {
+    memory: {},
+    local: null,
+    unreadable: new Set(),
+
+    open() {
+      try {
+        const local = window.localStorage;
+        local.setItem(KEY_PREFIX + "test", "1");
+        local.removeItem(KEY_PREFIX + "test");
+        this.local = local;
+      } catch (error) {
+        this.local = null;
+      }
+    },
+
+    read(id) {
+      if (!(id in this.memory)) this.memory[id] = this.load(id);
+      return this.memory[id];
+    },
+
+    load(id) {
+      let record = null;
+      try {
+        const text = this.local && this.local.getItem(KEY_PREFIX + id);
+        record = text === null || text === undefined ? null : JSON.parse(text);
+      } catch (error) {
+        record = undefined;
+      }
+      if (record === null) return null;
+      if (isRecord(record)) return record;
+      this.unreadable.add(id);
+      return null;
+    },
+
+    write(id, record) {
+      this.memory[id] = record;
+      try {
+        if (this.local) this.local.setItem(KEY_PREFIX + id, JSON.stringify(record));
+      } catch (error) {
+        this.local = null;
+      }
+      return Boolean(this.local);
+    },
+
+    remove(id) {
+      delete this.memory[id];
+      this.unreadable.delete(id);
+      try {
+        if (this.local) this.local.removeItem(KEY_PREFIX + id);
+      } catch (error) {
+        this.local = null;
+      }
+    },
+
+    ids() {
+      const ids = new Set(Object.keys(this.memory));
+      try {
+        for (let index = 0; this.local && index < this.local.length; index += 1) {
+          const key = this.local.key(index);
+          if (key.startsWith(KEY_PREFIX)) ids.add(key.slice(KEY_PREFIX.length));
+        }
+      } catch (error) {
+        this.local = null;
+      }
+      return [...ids];
+    },
+  };
+
+  /* Reading and writing the form, one field at a time. */
+  const fieldsOf = (form) => form.querySelectorAll("[data-field]");
+  const rowsOf = (field) => field.querySelectorAll("[data-row]");
+
+  function readField(field) {
+    const controls = [...field.querySelectorAll("[data-field-id]")];
+    switch (field.dataset.kind) {
+      case "numbered-list":
+        return controls.map((control) => control.value);
+      case "checklist":
+        return controls.filter((control) => control.checked).map((control) => control.value);
+      case "rating":
+      case "single-choice":
+        return (controls.find((control) => control.checked) || { value: "" }).value;
+      case "table":
+        return [...rowsOf(field)].map((row) =>
+          Object.fromEntries([...row.querySelectorAll("[data-column]")].map((cell) => [cell.dataset.column, cell.value])),
+        );
+      default:
+        return controls[0].value;
+    }
+  }
+
+  function writeField(field, value) {
+    const controls = [...field.querySelectorAll("[data-field-id]")];
+    const list = Array.isArray(value) ? value : [];
+    const textOf = (item) => (isText(item) ? item : "");
+    switch (field.dataset.kind) {
+      case "numbered-list":
+        controls.forEach((control, index) => (control.value = textOf(list[index])));
+        break;
+      case "checklist":
+        controls.forEach((control) => (control.checked = list.includes(control.value)));
+        break;
+      case "rating":
+      case "single-choice":
+        controls.forEach((control) => (control.checked = control.value === value));
+        break;
+      case "table":
+        while (rowsOf(field).length < list.length) addRow(field);
+        rowsOf(field).forEach((row, index) => {
+          const cells = isObject(list[index]) ? list[index] : {};
+          row.querySelectorAll("[data-column]").forEach((cell) => (cell.value = textOf(cells[cell.dataset.column])));
+        });
+        break;
+      default:
+        controls[0].value = textOf(value);
+    }
+  }
+
+  // A table row is cloned from the last one, with its ids renumbered.
+  function addRow(field) {
+    const rows = rowsOf(field);
+    const last = rows[rows.length - 1];
+    const row = last.cloneNode(true);
+    const number = rows.length + 1;
+    const renumber = (text) => text.replace(`--r${rows.length}--`, `--r${number}--`);
+    row.dataset.row = number;
+    row.querySelector("legend").textContent = last.querySelector("legend").textContent.replace(/\d+$/, number);
+    row.querySelectorAll("[id]").forEach((element) => (element.id = renumber(element.id)));
+    row.querySelectorAll("label[for]").forEach((label) => (label.htmlFor = renumber(label.htmlFor)));
+    row.querySelectorAll("[data-print-copy]").forEach((copy) => copy.remove());
+    row.querySelectorAll("[data-field-id]").forEach((control) => {
+      control.value = "";
+      mirror(control);
+    });
+    last.after(row);
+    return row;
+  }
+
+  /* Print: every typed answer is copied as text (never as HTML) into a
+     print-only element after its control, so it prints in full, not cut off. */
+  function mirror(control) {
+    let copy = control.nextElementSibling;
+    if (!copy || !copy.hasAttribute("data-print-copy")) {
+      copy = document.createElement("span");
+      copy.className = "microsite-worksheet__print-copy";
+      copy.setAttribute("data-print-copy", "");
+      control.after(copy);
+    }
+    copy.textContent = control.type === "date" && control.value ? readableDate(control.value) : control.value;
+    control.toggleAttribute("data-answered", !isEmpty(control.value));
+  }
+
+  function readableDate(value) {
+    const date = new Date(`${value}T12:00:00`);
+    return Number.isNaN(date.getTime()) ? value : date.toLocaleDateString(document.documentElement.lang || undefined, { dateStyle: "long" });
+  }
+
+  function print(worksheet, mode) {
+    const root = document.documentElement;
+    root.dataset.micrositePrint = mode;
+    worksheet.form.toggleAttribute("data-printing", true);
+    window.addEventListener(
+      "afterprint",
+      () => {
+        delete root.dataset.micrositePrint;
+        worksheet.form.removeAttribute("data-printing");
+      },
+      { once: true },
+    );
+    window.print();
+  }
+
+  /* One worksheet on the page. The same worksheet may appear twice: both
+     copies show the same answers. */
+  const worksheets = [];
+
+  function say(status, message, isError = false) {
+    if (status.textContent !== message) status.textContent = message;
+    status.classList.toggle("is-error", isError);
+  }
+
+  function showNote(form, name, visible) {
+    const note = form.querySelector(`[data-worksheet-note="${name}"]`);
+    if (note) note.hidden = !visible;
+  }
+
+  function answersOf(worksheet) {
+    const record = store.read(worksheet.id);
+    // Answers to fields that are no longer in the definition are kept.
+    const answers = { ...(record ? record.answers : {}) };
+    fieldsOf(worksheet.form).forEach((field) => {
+      const value = readField(field);
+      if (isEmpty(value)) delete answers[field.dataset.field];
+      else answers[field.dataset.field] = value;
+    });
+    return answers;
+  }
+
+  function fill(worksheet, answers) {
+    clearTimeout(worksheet.timer);
+    worksheet.timer = null;
+    fieldsOf(worksheet.form).forEach((field) => writeField(field, answers[field.dataset.field]));
+    worksheet.form.querySelectorAll(TEXT_CONTROLS).forEach(mirror);
+    updatePrintButton(worksheet);
+  }
+
+  const updatePrintButton = (worksheet) =>
+    (worksheet.printAnswers.hidden = [...fieldsOf(worksheet.form)].every((field) => isEmpty(readField(field))));
+
+  const copiesOf = (id) => worksheets.filter((worksheet) => worksheet.id === id);
+
+  function save(worksheet) {
+    clearTimeout(worksheet.timer);
+    worksheet.timer = null;
+    const answers = answersOf(worksheet);
+    const saved = store.write(worksheet.id, { version: worksheet.version, updated: new Date().toISOString(), answers });
+    store.unreadable.delete(worksheet.id);
+    copiesOf(worksheet.id).forEach((copy) => {
+      if (copy !== worksheet) fill(copy, answers);
+      showNote(copy.form, "unreadable", false);
+    });
+    if (!saved) showStorageNotes();
+    say(worksheet.status, saved ? MESSAGES.saved : MESSAGES.notSaved);
+  }
+
+  const saveAllPending = () => worksheets.filter((worksheet) => worksheet.timer).forEach(save);
+
+  const showStorageNotes = () => worksheets.forEach((worksheet) => showNote(worksheet.form, "no-storage", true));
+
+  function onInput(worksheet, event) {
+    const control = event.target;
+    if (!control.hasAttribute("data-field-id")) return;
+    if (control.matches(TEXT_CONTROLS)) mirror(control);
+    updatePrintButton(worksheet);
+    clearTimeout(worksheet.timer);
+    worksheet.timer = setTimeout(() => save(worksheet), SAVE_DELAY_MS);
+  }
+
+  function onClick(worksheet, event) {
+    const button = event.target.closest("button");
+    if (!button) return;
+    if (button.dataset.print) print(worksheet, button.dataset.print);
+    else if (button.hasAttribute("data-export")) exportAnswers(worksheet.status);
+    else if (button.hasAttribute("data-add-row")) {
+      const row = addRow(button.closest("[data-field]"));
+      row.querySelector("[data-field-id]").focus();
+      save(worksheet);
+    }
+  }
+
+  /* Export and import: one JSON file with every worksheet's answers. */
+  function exportAnswers(status) {
+    saveAllPending();
+    const records = Object.fromEntries(store.ids().map((id) => [id, store.read(id)]).filter(([, record]) => record));
+    if (Object.keys(records).length === 0) return say(status, MESSAGES.nothingToExport);
+    const now = new Date();
+    const file = { format: FORMAT, formatVersion: FORMAT_VERSION, exported: now.toISOString(), worksheets: records };
+    const url = URL.createObjectURL(new Blob([JSON.stringify(file, null, 2)], { type: "application/json" }));
+    const link = document.createElement("a");
+    link.href = url;
+    // A neutral name: someone else may see the downloads folder.
+    link.download = `worksheet-answers-${now.toISOString().slice(0, 10)}.json`;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+    say(status, MESSAGES.exported);
+  }
+
+  const isAnswersFile = (data) =>
+    isObject(data) &&
+    data.format === FORMAT &&
+    Number.isInteger(data.formatVersion) &&
+    data.formatVersion >= 1 &&
+    data.formatVersion <= FORMAT_VERSION &&
+    isObject(data.worksheets) &&
+    Object.entries(data.worksheets).every(([id, record]) => ID.test(id) && isRecord(record));
+
+  // Adds what the file holds without replacing anything already written here.
+  function merge(mine, theirs) {
+    const answers = { ...mine };
+    let kept = 0;
+    Object.entries(theirs).forEach(([fieldId, value]) => {
+      const current = answers[fieldId];
+      if (current === undefined || isEmpty(current)) answers[fieldId] = value;
+      else if (Array.isArray(current) && Array.isArray(value)) answers[fieldId] = mergeLists(current, value);
+      else if (!isEmpty(value) && !same(current, value)) kept += 1;
+    });
+    return { answers, kept };
+  }
+
+  // List entries, ticked choices and table rows from the file fill empty
+  // places first, then are added at the end; nothing is written over.
+  function mergeLists(mine, theirs) {
+    const list = [...mine];
+    theirs.forEach((item) => {
+      if (isEmpty(item) || list.some((existing) => same(existing, item))) return;
+      const gap = list.findIndex(isEmpty);
+      if (gap < 0) list.push(item);
+      else list[gap] = item;
+    });
+    return list;
+  }
+
+  async function importAnswers(worksheet, input) {
+    const file = input.files[0];
+    input.value = "";
+    if (!file) return;
+    let data = null;
+    try {
+      data = file.size <= MAX_IMPORT_BYTES ? JSON.parse(await file.text()) : null;
+    } catch (error) {
+      data = null;
+    }
+    if (!isAnswersFile(data)) return say(worksheet.status, MESSAGES.badFile, true);
+    saveAllPending();
+    let kept = 0;
+    Object.entries(data.worksheets).forEach(([id, theirs]) => {
+      const mine = store.read(id);
+      const merged = merge(mine ? mine.answers : {}, theirs.answers);
+      kept += merged.kept;
+      const version = mine ? mine.version : theirs.version;
+      store.write(id, { version, updated: new Date().toISOString(), answers: merged.answers });
+    });
+    worksheets.forEach((each) => fill(each, store.read(each.id) ? store.read(each.id).answers : {}));
+    if (!store.local) showStorageNotes();
+    say(worksheet.status, MESSAGES.imported + (kept ? MESSAGES.kept(kept) : ""));
+  }
+
+  /* The in-page confirmation step (confirm.html). */
+  function initConfirm(box, onConfirm) {
+    const open = box.querySelector("[data-confirm-open]");
+    const panel = box.querySelector("[data-confirm-panel]");
+    const question = box.querySelector("[data-confirm-question]");
+    const show = (visible) => {
+      panel.hidden = !visible;
+      open.setAttribute("aria-expanded", String(visible));
+      (visible ? question : open).focus();
+    };
+    open.addEventListener("click", () => show(panel.hidden));
+    box.querySelector("[data-confirm-no]").addEventListener("click", () => show(false));
+    box.querySelector("[data-confirm-yes]").addEventListener("click", () => {
+      show(false);
+      onConfirm();
+    });
+    panel.addEventListener("keydown", (event) => event.key === "Escape" && show(false));
+  }
+
+  function clearWorksheet(worksheet) {
+    store.remove(worksheet.id);
+    copiesOf(worksheet.id).forEach((copy) => {
+      fill(copy, {});
+      showNote(copy.form, "unreadable", false);
+    });
+    say(worksheet.status, MESSAGES.cleared);
+  }
+
+  function deleteAllAnswers(status) {
+    store.ids().forEach((id) => store.remove(id));
+    worksheets.forEach((worksheet) => {
+      fill(worksheet, {});
+      showNote(worksheet.form, "unreadable", false);
+    });
+    say(status, MESSAGES.deleted);
+  }
+
+  function initWorksheet(form) {
+    const id = form.dataset.worksheetId;
+    const parts = {
+      actions: form.querySelector("[data-worksheet-actions]"),
+      status: form.querySelector("[data-worksheet-status]"),
+      printAnswers: form.querySelector('[data-print="answers"]'),
+      confirm: form.querySelector("[data-confirm]"),
+      importInput: form.querySelector("[data-import]"),
+    };
+    const missing = Object.keys(parts).filter((name) => !parts[name]);
+    if (!id || !ID.test(id) || missing.length) {
+      return fail(`worksheet "${form.id}" has no valid data-worksheet-id or is missing: ${missing.join(", ")}`);
+    }
+    const worksheet = { form, id, version: Number(form.dataset.worksheetVersion) || 1, timer: null, ...parts };
+    worksheets.push(worksheet);
+    const record = store.read(id);
+    fill(worksheet, record ? record.answers : {});
+    form.addEventListener("input", (event) => onInput(worksheet, event));
+    form.addEventListener("click", (event) => onClick(worksheet, event));
+    parts.importInput.addEventListener("change", () => importAnswers(worksheet, parts.importInput));
+    initConfirm(parts.confirm, () => clearWorksheet(worksheet));
+    form.querySelectorAll("[data-add-row]").forEach((button) => (button.hidden = false));
+    showNote(form, "no-script", false);
+    showNote(form, "no-storage", !store.local);
+    showNote(form, "unreadable", store.unreadable.has(id));
+    parts.actions.hidden = false;
+    form.toggleAttribute("data-enhanced", true);
+  }
+
+  function initDeleteAll(box) {
+    const withScript = box.querySelector("[data-with-script]");
+    const withoutScript = box.querySelector("[data-without-script]");
+    const status = box.querySelector("[data-worksheet-status]");
+    const confirm = box.querySelector("[data-confirm]");
+    if (!withScript || !withoutScript || !status || !confirm) return fail("the delete-all-answers control is incomplete");
+    initConfirm(confirm, () => deleteAllAnswers(status));
+    withoutScript.hidden = true;
+    withScript.hidden = false;
+  }
+
+  function start() {
+    store.open();
+    const enhance = (selector, init) =>
+      document.querySelectorAll(selector).forEach((element) => {
+        try {
+          init(element);
+        } catch (error) {
+          fail(`${selector} could not start (${error})`);
+        }
+      });
+    enhance('[data-module="microsite-worksheet"]', initWorksheet);
+    enhance('[data-module="microsite-delete-answers"]', initDeleteAll);
+    // Keep what was typed in the last moments before leaving or reloading.
+    window.addEventListener("pagehide", saveAllPending);
+    document.addEventListener("visibilitychange", () => document.visibilityState === "hidden" && saveAllPending());
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
