@@ -1,11 +1,97 @@
-"""The PDF workbook of all worksheets (placeholder until the printing issue lands)."""
+"""The PDF workbook: every worksheet in one fillable PDF, in an A4 and a US
+Letter edition, built with the site and linked with {{ workbook_links() }}.
+
+`plan_workbook` checks at build start that every field fits on a printed page;
+the PDFs are rendered (or taken from the cache) when a page links to them or,
+at the latest, after the build, and published under downloads/.
+"""
+
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
 
 from markupsafe import Markup
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.utils import get_relative_url
+
+from ..errors import ErrorList, MicrositeError
+from .builder import Workbook, cached_pdf, template_environment
+from .layout import EDITIONS, Edition, layout_problems
+
+log = get_plugin_logger(__name__)
+
+DOWNLOADS = "downloads"
+CACHE = ".cache/workbook"
+
+
+def plan_workbook(data, config, plugin_config) -> Workbook | None:
+    """The workbook to build, or None when it is turned off; fails when a
+    worksheet cannot be laid out, before anything is rendered or written."""
+    if not plugin_config.workbook.enabled:
+        return None
+    worksheets = tuple(data.worksheets.values())
+    errors = ErrorList()
+    layout_problems(worksheets, lambda worksheet: definition_label(data, worksheet), errors)
+    errors.raise_if_any("worksheet definitions")
+    return Workbook(
+        guide=config.site_name,
+        worksheets=worksheets,
+        language=config.theme["language"] or "en",
+        site_url=config.site_url,
+        notice=config.copyright,
+    )
+
+
+def definition_label(data, worksheet) -> str:
+    return data.label(data.root / data.config.worksheets_dir / f"{worksheet.id}.yaml")
+
+
+def published_uri(plugin_config, edition: Edition) -> str:
+    return f"{DOWNLOADS}/{plugin_config.workbook.filename}-{edition.id}.pdf"
+
+
+def edition_pdf(workbook: Workbook, data, plugin_config, edition: Edition) -> Path:
+    """The edition's PDF, from the cache when nothing that shapes it changed."""
+    started = time.perf_counter()
+    name = Path(published_uri(plugin_config, edition)).stem
+    path, rendered = cached_pdf(workbook, edition, name, data.root / CACHE)
+    if rendered:
+        log.info(f"Workbook: rendered the {edition.label} edition in {time.perf_counter() - started:.1f} s")
+    return path
 
 
 def build_workbooks(data, config, plugin_config) -> None:
-    return None
+    """Publish both editions in the built site (called after the build)."""
+    workbook = plan_workbook(data, config, plugin_config)
+    for edition in EDITIONS:
+        target = Path(config.site_dir) / published_uri(plugin_config, edition)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(edition_pdf(workbook, data, plugin_config, edition), target)
 
 
-def workbook_links_macro(plugin, page):
-    return Markup("")
+def format_size(size: int) -> str:
+    if size < 1024 * 1024:
+        return f"{max(1, round(size / 1024))} KB"
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+def workbook_links_macro(plugin, page) -> Markup:
+    """{{ workbook_links() }}: a link to each edition of the workbook, with its size."""
+    workbook = plugin.workbook
+    if workbook is None:
+        raise MicrositeError(
+            "calls workbook_links(), but the workbook is turned off in mkdocs.yml "
+            "(plugins: microsite: workbook: enabled: false); turn it on or remove the call"
+        )
+    links = []
+    for edition in EDITIONS:
+        pdf = edition_pdf(workbook, plugin.data, plugin.config, edition)
+        links.append({
+            "href": get_relative_url(published_uri(plugin.config, edition), page.url),
+            "edition": edition.label,
+            "size": format_size(pdf.stat().st_size),
+        })
+    html = template_environment().get_template("links.html").render(links=links)
+    return Markup("\n".join(line for line in html.splitlines() if line.strip()))

@@ -1,0 +1,56 @@
+"""Build the PDF workbook on its own, from the worksheet definitions.
+
+    .venv/bin/python scripts/build_workbook.py                  # into site/downloads/
+    .venv/bin/python scripts/build_workbook.py -o ~/Desktop     # somewhere else
+
+`mkdocs build` makes the same files as part of the site; this script is for
+trying a change to a worksheet or to the workbook's layout without a whole
+build. It always renders afresh (no cache) and says how long each edition took.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from mkdocs.config import load_config
+from mkdocs.exceptions import ConfigurationError, PluginError
+
+from microsite.site import load_site_data
+from microsite.workbook import DOWNLOADS, EDITIONS, format_size, plan_workbook, published_uri
+from microsite.workbook.builder import render_html, write_pdf
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("-f", "--config-file", default="mkdocs.yml", help="the site's mkdocs.yml (default: %(default)s)")
+    parser.add_argument("-o", "--output-dir", help="where to write the PDFs (default: downloads/ in the site folder)")
+    options = parser.parse_args(argv)
+    try:
+        config = load_config(options.config_file)
+        if "microsite" not in config.plugins:
+            raise ConfigurationError(f"{options.config_file} does not use the 'microsite' plugin")
+        plugin_config = config.plugins["microsite"].config
+        data = load_site_data(Path(options.config_file).resolve().parent, plugin_config)
+        workbook = plan_workbook(data, config, plugin_config)
+    except (ConfigurationError, PluginError) as error:
+        print(f"Cannot build the workbook: {error}", file=sys.stderr)
+        return 1
+    if workbook is None:
+        print("The workbook is turned off in mkdocs.yml (plugins: microsite: workbook: enabled: false).", file=sys.stderr)
+        return 1
+    output = Path(options.output_dir) if options.output_dir else Path(config.site_dir) / DOWNLOADS
+    output.mkdir(parents=True, exist_ok=True)
+    for edition in EDITIONS:
+        started = time.perf_counter()
+        target = output / Path(published_uri(plugin_config, edition)).name
+        write_pdf(render_html(workbook, edition), target)
+        took = time.perf_counter() - started
+        print(f"{target} ({edition.label}, {format_size(target.stat().st_size)}) in {took:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
