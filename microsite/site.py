@@ -51,19 +51,26 @@ class BuildState:
         self.instances[(page_uri, component_id)] += 1
         return self.instances[(page_uri, component_id)]
 
-    def warnings(self, data: SiteData) -> list[str]:
+    def warnings(self, data: SiteData, strict: bool = False) -> list[str]:
         unused = sorted(set(published_quotes(data.quotes, data.config.untraced_quotes)) - set(self.quote_pages))
-        return [
+        warnings = [
             f"{data.label(data.root / data.config.quotes_file)}: quote '{quote_id}' is not used on any page; "
             "call it with {{ quote('" + quote_id + "') }} or remove it"
             for quote_id in unused
         ]
+        if self.draft_pages and not strict:
+            # Authors preview drafts with `mkdocs serve`; a strict build refuses them instead.
+            warnings.append(self.draft_message(" (`mkdocs build --strict` stops until you do)"))
+        return warnings
 
     def blocking_problems(self, strict: bool) -> str | None:
         if strict and self.draft_pages:
-            pages = "\n".join(f"  - {page}" for page in sorted(self.draft_pages))
-            return (
-                "these pages still hold text copied from the source article (a draft block); "
-                "rewrite it in your own words and remove the draft block before publishing:\n" + pages
-            )
+            return self.draft_message()
         return None
+
+    def draft_message(self, aside: str = "") -> str:
+        pages = "\n".join(f"  - {page}" for page in sorted(self.draft_pages))
+        return (
+            "these pages still hold text copied from the source article (a draft block); "
+            f"rewrite it in your own words and remove the draft block before publishing{aside}:\n" + pages
+        )

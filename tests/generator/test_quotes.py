@@ -1,0 +1,189 @@
+"""Quotes: each common form becomes an exact, untraced record the quote component accepts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import article_text
+from microsite.components.quote.model import parse_quotes
+from microsite.errors import ErrorList
+from microsite.importer.guide import build_guide
+from microsite.importer.project import quote_records_yaml
+from microsite.importer.quotes import FoundQuote, role_and_name, split_quotes
+from microsite.importer.sections import split_article
+
+
+def guide_for(name: str, text: str | None = None):
+    article = split_article(text if text is not None else article_text(name), name)
+    return build_guide(article, Path(name))
+
+
+def records(name: str) -> list[tuple[str, str, str, str]]:
+    """(id, speaker, article_role, text) of each quote found."""
+    return [(q["id"], q["speaker"], q["article_role"], q["text"]) for q in guide_for(name).quotes]
+
+
+def test_each_quote_form_gives_speaker_role_and_exact_words():
+    assert records("quote-forms.txt") == [
+        ("smith-listening", "Jane Smith", "family therapist", "Listening is a skill you can learn."),
+        ("richards-important", "Deanna Richards", "therapist", "It’s important to talk about your feelings."),
+        ("baker-children", "Tom Baker", "school counsellor", "Children notice more than we think."),
+        ("neff-treat", "Kristin Neff", "not given", "Treat yourself as you would treat a friend."),
+        (
+            "oneill-faced",
+            "Dr. Rachel O’Neill",
+            "Cognitive Behavioral Therapist",
+            "When faced with a negative thought, ask yourself ‘What would I tell a friend in this situation?’ "
+            "This can help.",
+        ),
+        (
+            "beethoven-practise",
+            "Ludwig van Beethoven",
+            "not given",
+            "Don't only practise your art, but force your way into its secrets.",
+        ),
+    ]
+
+
+def test_unattributed_and_mid_sentence_quotations_stay_in_the_text():
+    not_quotes = guide_for("quote-forms.txt").chapters[-1]
+    assert [piece.text for piece in not_quotes.pieces] == [
+        'This suggests, "nothing at all." Some people call it "the blues" for short. Someone once said "hello".'
+    ]
+
+
+def test_quotes_in_title_line_articles_with_non_ascii_names():
+    assert records("title-lines.txt") == [
+        ("brown-vulnerability", "Brené Brown", "research professor", "Vulnerability is not winning or losing."),
+        ("neff-kind", "Kristin Neff", "not given", "Be kind to yourself in the same way you would be kind to a friend."),
+        ("david-emotions", "Dr. Susan David", "not given", "Emotions are data, not directives."),
+        ("perez-ask", "Dr. Ana Pérez", "Licensed counselor", "Ask yourself ‘What do I know for sure?’ before you decide."),
+    ]
+
+
+def test_the_chapter_calls_the_quote_where_its_sentence_was():
+    why_sleep = guide_for("markdown-headings.md").chapters[1]
+    assert [(piece.text, piece.quote_id) for piece in why_sleep.pieces] == [
+        ("Sleep repairs the body.", None),
+        (None, "walker-sleep"),
+        ("It also steadies the mood.", None),
+    ]
+
+
+SHARED_QUOTES = [
+    (
+        "richards-important", "Deanna Richards", "therapist",
+        "It’s important to talk about your feelings and needs, even if it feels uncomfortable. When couples are "
+        "able to communicate openly, they are better able to understand each other and work together to solve any "
+        "issues that arise in the relationship.",
+    ),
+    (
+        "seppala-habit", "Dr. Emma Seppälä", "Psychologist",
+        "Make a habit of expressing gratitude toward your partner every day. Whether it’s something big or small, "
+        "let them know that you appreciate them and their efforts.",
+    ),
+    (
+        "brown-vulnerability", "Dr. Brené Brown", "psychotherapist",
+        "Vulnerability is the birthplace of love, belonging, joy, courage, empathy, and creativity. It is the source "
+        "of hope, empathy, accountability, and authenticity. If we want greater clarity in our purpose or deeper and "
+        "more meaningful spiritual lives, vulnerability is the path.",
+    ),
+    (
+        "neff-self-compassion", "Kristin Neff", "psychologist",
+        "Self-compassion involves recognizing that suffering and personal inadequacy is part of the shared human "
+        "experience.",
+    ),
+    (
+        "oneill-faced", "Dr. Rachel O’Neill", "Cognitive Behavioral Therapist",
+        "When faced with a negative thought, ask yourself ‘What would I tell a friend in this situation?’ This can "
+        "help to put things into perspective and provide a different outlook on the situation.",
+    ),
+    (
+        "murray-values", "Dr. Jill Murray", "couples therapist",
+        "Values help to create a sense of connection and understanding between partners. They can provide a common "
+        "ground to build upon and help to lay the foundation for a secure relationship.",
+    ),
+    (
+        "allen-important", "Dr. Sarah Allen", "Clinical psychologist",
+        "It’s important to find a therapist who you feel comfortable with and who you can trust. Make sure to do your "
+        "research and ask questions to make sure that the therapist is the right fit for you.",
+    ),
+]
+
+
+def test_the_shared_article_gives_its_seven_quotes_word_for_word(shared_article):
+    guide = guide_for(str(shared_article), shared_article.read_text(encoding="utf-8"))
+    assert [(q["id"], q["speaker"], q["article_role"], q["text"]) for q in guide.quotes] == SHARED_QUOTES
+    for quote in guide.quotes:
+        assert quote["text"] in shared_article.read_text(encoding="utf-8")
+
+
+def test_a_record_is_untraced_with_the_role_marked_as_unchecked():
+    first, *_ = guide_for("title-lines.txt").quotes
+    assert first == {
+        "id": "brown-vulnerability",
+        "text": "Vulnerability is not winning or losing.",
+        "speaker": "Brené Brown",
+        "role": "described in the source article as a research professor",
+        "article_role": "research professor",
+        "provenance": "untraced",
+        "abridged": False,
+    }
+
+
+@pytest.mark.parametrize("name", ["quote-forms.txt", "title-lines.txt", "markdown-headings.md"])
+def test_the_written_quotes_file_validates_against_the_quote_model(name):
+    quotes = guide_for(name).quotes
+    errors = ErrorList()
+    parsed = parse_quotes(yaml.safe_load(quote_records_yaml(quotes)), "data/quotes.yaml", errors)
+    assert not errors, errors.problems
+    assert [quote.text for quote in parsed.values()] == [quote["text"] for quote in quotes]
+
+
+def test_an_article_without_quotes_writes_an_empty_list():
+    assert yaml.safe_load(quote_records_yaml(())) == []
+
+
+@pytest.mark.parametrize(
+    "phrase, speaker, role",
+    [
+        ("therapist Deanna Richards", "Deanna Richards", "therapist"),
+        ("Psychologist Dr. Emma Seppälä", "Dr. Emma Seppälä", "Psychologist"),
+        ("Cognitive Behavioral Therapist Rachel O’Neill", "Rachel O’Neill", "Cognitive Behavioral Therapist"),
+        ("Prof. Jane Doe", "Prof. Jane Doe", None),
+        ("Vincent van Gogh", "Vincent van Gogh", None),
+        ("a sleep researcher Matthew Walker", "Matthew Walker", "sleep researcher"),
+    ],
+)
+def test_role_and_name_split(phrase, speaker, role):
+    assert role_and_name(phrase) == (speaker, role)
+
+
+@pytest.mark.parametrize("phrase", ["This", "the study", "research"])
+def test_phrases_that_name_no_one_are_not_speakers(phrase):
+    assert role_and_name(phrase) is None
+
+
+def test_straight_and_curly_quotes_and_nested_single_quotes():
+    paragraph = 'Intro. Kristin Neff says "Be kind." As Dr. Ana Pérez puts it, “Ask ‘why?’ first.” End.'
+    assert split_quotes(paragraph) == [
+        "Intro.",
+        FoundQuote("Be kind.", "Kristin Neff", None),
+        FoundQuote("Ask ‘why?’ first.", "Dr. Ana Pérez", None),
+        "End.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'In her book, according to Brené Brown, "Vulnerability is the path."',
+        'When in doubt, Kristin Neff suggests, "Be kind."',
+        'Love matters, as Brené Brown says, "Vulnerability is the path."',
+    ],
+)
+def test_a_lead_in_after_other_words_is_left_in_the_text_so_no_words_are_lost(sentence):
+    assert split_quotes(sentence) == [sentence]
