@@ -17,9 +17,10 @@ from pathlib import Path
 
 from mkdocs.config import load_config
 from mkdocs.exceptions import ConfigurationError, PluginError
+from mkdocs.structure.files import get_files
+from mkdocs.structure.nav import get_navigation
 
-from microsite.site import load_site_data
-from microsite.workbook import DOWNLOADS, EDITIONS, format_size, plan_workbook, published_uri
+from microsite.workbook import DOWNLOADS, EDITIONS, format_size, in_reading_order, published_uri
 from microsite.workbook.builder import render_html, write_pdf
 
 
@@ -32,15 +33,21 @@ def main(argv: list[str] | None = None) -> int:
         config = load_config(options.config_file)
         if "microsite" not in config.plugins:
             raise ConfigurationError(f"{options.config_file} does not use the 'microsite' plugin")
-        plugin_config = config.plugins["microsite"].config
-        data = load_site_data(Path(options.config_file).resolve().parent, plugin_config)
-        workbook = plan_workbook(data, config, plugin_config)
+        # What `mkdocs build` does before it renders pages: load and check the
+        # data, list the pages, lay out the navigation (the worksheets' order).
+        config.plugins.on_startup(command="build", dirty=False)
+        config = config.plugins.on_config(config)
+        files = config.plugins.on_files(get_files(config), config=config)
+        config.plugins.on_nav(get_navigation(files, config), config=config, files=files)
+        plugin = config.plugins["microsite"]
     except (ConfigurationError, PluginError) as error:
         print(f"Cannot build the workbook: {error}", file=sys.stderr)
         return 1
-    if workbook is None:
+    if plugin.workbook is None:
         print("The workbook is turned off in mkdocs.yml (plugins: microsite: workbook: enabled: false).", file=sys.stderr)
         return 1
+    workbook = in_reading_order(plugin)
+    plugin_config = plugin.config
     output = Path(options.output_dir) if options.output_dir else Path(config.site_dir) / DOWNLOADS
     output.mkdir(parents=True, exist_ok=True)
     for edition in EDITIONS:

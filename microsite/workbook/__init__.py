@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import shutil
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from markupsafe import Markup
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.utils import get_relative_url
 
+from ..components.worksheet import pages_holding_worksheets, position
 from ..errors import ErrorList, MicrositeError
 from .builder import Workbook, cached_pdf, template_environment
 from .layout import EDITIONS, Edition, layout_problems
@@ -44,6 +46,15 @@ def plan_workbook(data, config, plugin_config) -> Workbook | None:
     )
 
 
+def in_reading_order(plugin) -> Workbook:
+    """The plugin's workbook with the worksheets in the order readers meet them
+    in the guide, as the Worksheets page lists them, each with its chapter."""
+    homes = pages_holding_worksheets(plugin)
+    worksheets = sorted(plugin.workbook.worksheets, key=lambda worksheet: position(homes, worksheet.id))
+    chapters = {worksheet_id: plugin.page_title(file) for worksheet_id, file in homes.items()}
+    return replace(plugin.workbook, worksheets=tuple(worksheets), chapters=chapters)
+
+
 def definition_label(data, worksheet) -> str:
     return data.label(data.root / data.config.worksheets_dir / f"{worksheet.id}.yaml")
 
@@ -64,7 +75,7 @@ def edition_pdf(workbook: Workbook, data, plugin_config, edition: Edition) -> Pa
 
 def build_workbooks(data, config, plugin_config) -> None:
     """Publish both editions in the built site (called after the build)."""
-    workbook = plan_workbook(data, config, plugin_config)
+    workbook = in_reading_order(config.plugins["microsite"])
     for edition in EDITIONS:
         target = Path(config.site_dir) / published_uri(plugin_config, edition)
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -79,12 +90,12 @@ def format_size(size: int) -> str:
 
 def workbook_links_macro(plugin, page) -> Markup:
     """{{ workbook_links() }}: a link to each edition of the workbook, with its size."""
-    workbook = plugin.workbook
-    if workbook is None:
+    if plugin.workbook is None:
         raise MicrositeError(
             "calls workbook_links(), but the workbook is turned off in mkdocs.yml "
             "(plugins: microsite: workbook: enabled: false); turn it on or remove the call"
         )
+    workbook = in_reading_order(plugin)
     links = []
     for edition in EDITIONS:
         pdf = edition_pdf(workbook, plugin.data, plugin.config, edition)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -36,6 +36,7 @@ class Workbook:
     language: str = "en"
     site_url: str | None = None
     notice: str | None = None  # the site's copyright line, printed on the cover
+    chapters: dict = field(default_factory=dict)  # worksheet id -> title of the chapter it goes with
 
 
 @lru_cache(maxsize=1)
@@ -59,6 +60,7 @@ def render_html(workbook: Workbook, edition: Edition) -> str:
         sizes=layout,
         stylesheet=Markup((HERE / "workbook.css").read_text(encoding="utf-8")),
         worksheets=[worksheet_view(worksheet) for worksheet in workbook.worksheets],
+        chapters=workbook.chapters,
     )
 
 

@@ -43,6 +43,7 @@ SINGLE_LINE = 10  # short text, date
 RATING = 18  # a row of numbered circles with the words for both ends
 TABLE_HEADER = 12
 TABLE_ROW = 24
+TABLE_ROW_HEADER = 22  # the column that names each row
 TABLE_COLUMN_MIN = 28  # narrower than this, a cell has no room to write in
 
 # The page that fits the least, whichever edition: A4 is narrower, Letter shorter.
@@ -95,7 +96,7 @@ def height_problem(field) -> str | None:
 def width_problem(field) -> str | None:
     if field.kind != "table":
         return None
-    most = math.floor(ROOM_WIDTH / TABLE_COLUMN_MIN)
+    most = math.floor((ROOM_WIDTH - TABLE_ROW_HEADER) / TABLE_COLUMN_MIN)
     if len(field.columns) <= most:
         return None
     return (
