@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from conftest import ARTICLES, generate
+from generation import ARTICLES, generate
 from microsite.cli import main
 
 EXPECTED_FILES = {

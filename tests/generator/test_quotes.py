@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import article_text
+from generation import article_text
 from microsite.components.quote.model import parse_quotes
 from microsite.errors import ErrorList
 from microsite.importer.guide import build_guide

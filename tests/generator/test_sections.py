@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import article_text
+from generation import article_text
 from microsite.importer.article import ImportProblem
 from microsite.importer.guide import build_guide
 from microsite.importer.sections import is_title_candidate, split_article
