@@ -40,7 +40,7 @@ ROLE_WORDS = {
     "therapist", "psychotherapist", "psychologist", "psychiatrist", "counsellor", "counselor", "coach",
     "author", "writer", "researcher", "professor", "lecturer", "teacher", "educator", "doctor", "physician",
     "nurse", "expert", "specialist", "scientist", "neuroscientist", "sociologist", "consultant", "advisor",
-    "adviser", "clinician", "founder", "director", "editor", "journalist", "mediator", "social worker",
+    "adviser", "clinician", "founder", "director", "editor", "journalist", "mediator", "worker",
 }
 NAME_PARTICLES = {"van", "von", "de", "der", "den", "da", "del", "della", "di", "du", "la", "le", "bin", "ibn", "al", "st."}
 NAME_SUFFIXES = {"jr", "sr", "phd", "md", "ii", "iii", "iv"}
@@ -144,8 +144,8 @@ def sentence_start(text: str, position: int, floor: int) -> int:
     """Where the sentence holding `position` starts, not before `floor`; 'Dr. Brown' is one sentence."""
     start = floor
     for boundary in _SENTENCE_BOUNDARY.finditer(text, floor, position):
-        word_before = text[:boundary.start()].rsplit(None, 1)[-1] if text[:boundary.start()].strip() else ""
-        word = word_before.lower().strip("(\"“")
+        words_before = text[floor:boundary.start()].split()
+        word = words_before[-1].lower().lstrip("(\"“") if words_before else ""
         is_initial = len(word) == 1 and word.isalpha()
         if text[boundary.start()] == "." and (word in ABBREVIATIONS or is_initial):
             continue

@@ -231,3 +231,17 @@ def test_a_failure_while_writing_leaves_nothing_behind(tmp_path, capsys, monkeyp
     assert status == 1
     assert err == f"{tmp_path / 'guide'}: could not write the guide (No space left on device); check that you may write there\n"
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_worksheet_example_in_the_new_guide_is_a_valid_worksheet(tmp_path):
+    from microsite.components.worksheet.model import load_worksheets
+    from microsite.errors import ErrorList
+
+    guide = generate(ARTICLES / "title-lines.txt", tmp_path / "guide")
+    readme = (guide / "data/worksheets/README.md").read_text()
+    example = readme.split("```yaml\n", 1)[1].split("```", 1)[0]
+    (guide / "data/worksheets/trigger-map.yaml").write_text(example)
+    errors = ErrorList()
+    worksheets = load_worksheets(guide / "data/worksheets", str, errors)
+    assert not errors, errors.problems
+    assert list(worksheets) == ["trigger-map"]
