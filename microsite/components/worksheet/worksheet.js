@@ -1,11 +1,8 @@
-/* Worksheets: progressive enhancement of the forms that template.html renders.
- *
- * Saves each worksheet's answers on this device (localStorage), brings them
- * back, exports and imports them as one JSON file, and prepares printing.
- * Answers never leave the browser: this script makes no network request.
- * If something it needs is missing, it says so in the console and leaves the
- * plain form working.
- */
+/* Worksheets: progressive enhancement of the forms template.html renders.
+   Keeps answers on this device (localStorage), exports and imports them as one
+   JSON file, and prepares printing. Answers never leave the browser: this file
+   makes no network request. If a part it needs is missing, it says so in the
+   console and leaves the plain form working. */
 (() => {
   "use strict";
 
@@ -19,17 +16,6 @@
   // This file is published at <site>/assets/microsite/worksheet.js.
   const script = document.currentScript;
   const KEY_PREFIX = (script ? new URL("../..", script.src).pathname : "/") + "worksheet:";
-  const MESSAGES = {
-    saved: "Saved on this device",
-    notSaved: "Not saved: this browser is not letting this page save",
-    cleared: "Your answers to this worksheet were cleared.",
-    deleted: "All your worksheet answers were deleted from this device.",
-    nothingToExport: "There are no answers to export yet.",
-    exported: "Your answers were exported. Look for the file in your downloads.",
-    imported: "The answers from the file were added.",
-    kept: (count) => ` Where you had already written something different, your answer here was kept (${count}).`,
-    badFile: "This file could not be used: it is not an answers file from this guide, or it is damaged. Nothing was changed.",
-  };
 
   const fail = (message) => console.error(`microsite-worksheet: ${message}; the form still works without saving.`);
   const isText = (value) => typeof value === "string";
@@ -45,16 +31,25 @@
   const isRecord = (record) => isObject(record) && isObject(record.answers) && Object.values(record.answers).every(isAnswer);
 
   /* Storage: records {version, updated, answers} by worksheet id. When the
-     browser refuses (private mode, full, blocked) records live in memory for
-     this visit only, and every worksheet shows its note. */
+     browser refuses (private window, full, blocked), records live in memory
+     for this visit only, and every worksheet shows its note. */
   const store = {
     memory: {},
     local: null,
     unreadable: new Set(),
 
+    // Runs `action` on localStorage; any failure means it cannot be used.
+    use(action) {
+      try {
+        return this.local && action(this.local);
+      } catch (error) {
+        this.local = null;
+      }
+    },
+
     open() {
       try {
-        const local = window.localStorage;
+        const local = window.localStorage; // the getter itself throws when storage is blocked
         local.setItem(KEY_PREFIX + "test", "1");
         local.removeItem(KEY_PREFIX + "test");
         this.local = local;
@@ -69,50 +64,34 @@
     },
 
     load(id) {
-      let record = null;
+      const text = this.use((local) => local.getItem(KEY_PREFIX + id));
+      if (!text) return null;
       try {
-        const text = this.local && this.local.getItem(KEY_PREFIX + id);
-        record = text === null || text === undefined ? null : JSON.parse(text);
+        const record = JSON.parse(text);
+        if (isRecord(record)) return record;
       } catch (error) {
-        record = undefined;
+        // Damaged JSON is as unreadable as a record of the wrong shape.
       }
-      if (record === null) return null;
-      if (isRecord(record)) return record;
       this.unreadable.add(id);
       return null;
     },
 
     write(id, record) {
       this.memory[id] = record;
-      try {
-        if (this.local) this.local.setItem(KEY_PREFIX + id, JSON.stringify(record));
-      } catch (error) {
-        this.local = null;
-      }
+      this.use((local) => local.setItem(KEY_PREFIX + id, JSON.stringify(record)));
       return Boolean(this.local);
     },
 
     remove(id) {
       delete this.memory[id];
       this.unreadable.delete(id);
-      try {
-        if (this.local) this.local.removeItem(KEY_PREFIX + id);
-      } catch (error) {
-        this.local = null;
-      }
+      this.use((local) => local.removeItem(KEY_PREFIX + id));
     },
 
     ids() {
-      const ids = new Set(Object.keys(this.memory));
-      try {
-        for (let index = 0; this.local && index < this.local.length; index += 1) {
-          const key = this.local.key(index);
-          if (key.startsWith(KEY_PREFIX)) ids.add(key.slice(KEY_PREFIX.length));
-        }
-      } catch (error) {
-        this.local = null;
-      }
-      return [...ids];
+      const stored = this.use((local) => Object.keys(local)) || [];
+      const ids = stored.filter((key) => key.startsWith(KEY_PREFIX)).map((key) => key.slice(KEY_PREFIX.length));
+      return [...new Set([...Object.keys(this.memory), ...ids])];
     },
   };
 
@@ -224,8 +203,11 @@
      copies show the same answers. */
   const worksheets = [];
 
-  function say(status, message, isError = false) {
-    if (status.textContent !== message) status.textContent = message;
+  // Messages are written in the template, on the status element (data-saved, …),
+  // where all the worksheet's other words are.
+  function say(status, message, isError = false, extra = "") {
+    const text = status.dataset[message] + extra;
+    if (status.textContent !== text) status.textContent = text;
     status.classList.toggle("is-error", isError);
   }
 
@@ -234,10 +216,11 @@
     if (note) note.hidden = !visible;
   }
 
+  const answersIn = (id) => (store.read(id) || { answers: {} }).answers;
+
   function answersOf(worksheet) {
-    const record = store.read(worksheet.id);
     // Answers to fields that are no longer in the definition are kept.
-    const answers = { ...(record ? record.answers : {}) };
+    const answers = { ...answersIn(worksheet.id) };
     fieldsOf(worksheet.form).forEach((field) => {
       const value = readField(field);
       if (isEmpty(value)) delete answers[field.dataset.field];
@@ -246,9 +229,13 @@
     return answers;
   }
 
-  function fill(worksheet, answers) {
+  function stopTimer(worksheet) {
     clearTimeout(worksheet.timer);
     worksheet.timer = null;
+  }
+
+  function fill(worksheet, answers) {
+    stopTimer(worksheet);
     fieldsOf(worksheet.form).forEach((field) => writeField(field, answers[field.dataset.field]));
     worksheet.form.querySelectorAll(TEXT_CONTROLS).forEach(mirror);
     updatePrintButton(worksheet);
@@ -260,8 +247,7 @@
   const copiesOf = (id) => worksheets.filter((worksheet) => worksheet.id === id);
 
   function save(worksheet) {
-    clearTimeout(worksheet.timer);
-    worksheet.timer = null;
+    stopTimer(worksheet);
     const answers = answersOf(worksheet);
     const saved = store.write(worksheet.id, { version: worksheet.version, updated: new Date().toISOString(), answers });
     store.unreadable.delete(worksheet.id);
@@ -270,7 +256,7 @@
       showNote(copy.form, "unreadable", false);
     });
     if (!saved) showStorageNotes();
-    say(worksheet.status, saved ? MESSAGES.saved : MESSAGES.notSaved);
+    say(worksheet.status, saved ? "saved" : "notSaved");
   }
 
   const saveAllPending = () => worksheets.filter((worksheet) => worksheet.timer).forEach(save);
@@ -302,7 +288,7 @@
   function exportAnswers(status) {
     saveAllPending();
     const records = Object.fromEntries(store.ids().map((id) => [id, store.read(id)]).filter(([, record]) => record));
-    if (Object.keys(records).length === 0) return say(status, MESSAGES.nothingToExport);
+    if (Object.keys(records).length === 0) return say(status, "nothingToExport");
     const now = new Date();
     const file = { format: FORMAT, formatVersion: FORMAT_VERSION, exported: now.toISOString(), worksheets: records };
     const url = URL.createObjectURL(new Blob([JSON.stringify(file, null, 2)], { type: "application/json" }));
@@ -314,7 +300,7 @@
     link.click();
     link.remove();
     setTimeout(() => URL.revokeObjectURL(url), 10000);
-    say(status, MESSAGES.exported);
+    say(status, "exported");
   }
 
   const isAnswersFile = (data) =>
@@ -362,19 +348,18 @@
     } catch (error) {
       data = null;
     }
-    if (!isAnswersFile(data)) return say(worksheet.status, MESSAGES.badFile, true);
+    if (!isAnswersFile(data)) return say(worksheet.status, "badFile", true);
     saveAllPending();
     let kept = 0;
     Object.entries(data.worksheets).forEach(([id, theirs]) => {
       const mine = store.read(id);
-      const merged = merge(mine ? mine.answers : {}, theirs.answers);
+      const merged = merge(answersIn(id), theirs.answers);
       kept += merged.kept;
-      const version = mine ? mine.version : theirs.version;
-      store.write(id, { version, updated: new Date().toISOString(), answers: merged.answers });
+      store.write(id, { version: (mine || theirs).version, updated: new Date().toISOString(), answers: merged.answers });
     });
-    worksheets.forEach((each) => fill(each, store.read(each.id) ? store.read(each.id).answers : {}));
+    worksheets.forEach((each) => fill(each, answersIn(each.id)));
     if (!store.local) showStorageNotes();
-    say(worksheet.status, MESSAGES.imported + (kept ? MESSAGES.kept(kept) : ""));
+    say(worksheet.status, "imported", false, kept ? " " + worksheet.status.dataset.kept.replace("{count}", kept) : "");
   }
 
   /* The in-page confirmation step (confirm.html). */
@@ -396,22 +381,21 @@
     panel.addEventListener("keydown", (event) => event.key === "Escape" && show(false));
   }
 
+  function empty(worksheet) {
+    fill(worksheet, {});
+    showNote(worksheet.form, "unreadable", false);
+  }
+
   function clearWorksheet(worksheet) {
     store.remove(worksheet.id);
-    copiesOf(worksheet.id).forEach((copy) => {
-      fill(copy, {});
-      showNote(copy.form, "unreadable", false);
-    });
-    say(worksheet.status, MESSAGES.cleared);
+    copiesOf(worksheet.id).forEach(empty);
+    say(worksheet.status, "cleared");
   }
 
   function deleteAllAnswers(status) {
     store.ids().forEach((id) => store.remove(id));
-    worksheets.forEach((worksheet) => {
-      fill(worksheet, {});
-      showNote(worksheet.form, "unreadable", false);
-    });
-    say(status, MESSAGES.deleted);
+    worksheets.forEach(empty);
+    say(status, "deleted");
   }
 
   function initWorksheet(form) {
@@ -429,8 +413,7 @@
     }
     const worksheet = { form, id, version: Number(form.dataset.worksheetVersion) || 1, timer: null, ...parts };
     worksheets.push(worksheet);
-    const record = store.read(id);
-    fill(worksheet, record ? record.answers : {});
+    fill(worksheet, answersIn(id));
     form.addEventListener("input", (event) => onInput(worksheet, event));
     form.addEventListener("click", (event) => onClick(worksheet, event));
     parts.importInput.addEventListener("change", () => importAnswers(worksheet, parts.importInput));
