@@ -75,6 +75,9 @@ def edition_pdf(workbook: Workbook, data, plugin_config, edition: Edition) -> Pa
 
 def build_workbooks(data, config, plugin_config) -> None:
     """Publish both editions in the built site (called after the build)."""
+    if not data.worksheets:
+        log.info("Workbook: no worksheets yet, so no PDF workbook")
+        return
     workbook = in_reading_order(config.plugins["microsite"])
     for edition in EDITIONS:
         target = Path(config.site_dir) / published_uri(plugin_config, edition)
@@ -94,6 +97,11 @@ def workbook_links_macro(plugin, page) -> Markup:
         raise MicrositeError(
             "calls workbook_links(), but the workbook is turned off in mkdocs.yml "
             "(plugins: microsite: workbook: enabled: false); turn it on or remove the call"
+        )
+    if not plugin.workbook.worksheets:
+        raise MicrositeError(
+            f"calls workbook_links(), but there are no worksheets for the workbook yet "
+            f"(none in {plugin.config.worksheets_dir}/); add one, or remove the call"
         )
     workbook = in_reading_order(plugin)
     links = []

@@ -92,12 +92,3 @@ def worksheet_view(worksheet) -> WorksheetView:
         fields=tuple(field_view(worksheet, field) for field in worksheet.fields),
     )
 
-
-def form_field_names(worksheet) -> list[str]:
-    """Every PDF form field the worksheet gives, in order (a group of round buttons counts once)."""
-    names = []
-    for view in worksheet_view(worksheet).fields:
-        for control in [*view.controls, *(cell for row in view.rows for cell in row.cells)]:
-            if control.name not in names:
-                names.append(control.name)
-    return names

@@ -248,3 +248,13 @@ def test_a_worksheet_printed_on_its_own_starts_on_the_first_page(page, site_url,
     press_print_button(page, site_url, "Print blank")
     _, pages = print_to_pdf(page, tmp_path)
     assert THOUGHT_RECORD["title"] in pages[0]
+
+
+def test_a_dark_colour_scheme_prints_black_on_white(page, site_url):
+    page.emulate_media(color_scheme="dark")
+    page.goto(site_url + CHAPTER)
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    page.emulate_media(media="print", color_scheme="dark")
+    colour = "([selector, property]) => getComputedStyle(document.querySelector(selector))[property]"
+    assert page.evaluate(colour, ["body", "backgroundColor"]) == "rgb(255, 255, 255)"
+    assert page.evaluate(colour, ["article h2 + p", "color"]) == "rgb(0, 0, 0)"

@@ -214,6 +214,34 @@ def test_linking_the_workbook_while_it_is_turned_off_is_explained(tmp_path):
     assert "Traceback" not in result.output
 
 
+def without_worksheets(project: Path) -> None:
+    for path in (project / "data/worksheets").iterdir():
+        path.unlink()
+    (project / "docs/chapter.md").write_text("# Write it down\n\nNo worksheet yet.\n", encoding="utf-8")
+
+
+def test_a_guide_without_worksheets_builds_without_a_workbook(tmp_path):
+    project = copy_fixture_site("workbook", tmp_path)
+    without_worksheets(project)
+    (project / "docs/worksheets.md").write_text("# Worksheets\n\nComing soon.\n", encoding="utf-8")
+    result = build_site(project, tmp_path / "out")
+    assert result.ok, result.output
+    assert "Workbook: no worksheets yet, so no PDF workbook" in result.output
+    assert not (tmp_path / "out/downloads").exists()
+
+
+def test_linking_a_workbook_without_worksheets_is_explained(tmp_path):
+    project = copy_fixture_site("workbook", tmp_path)
+    without_worksheets(project)
+    result = build_site(project, tmp_path / "out")
+    assert not result.ok
+    assert (
+        "docs/worksheets.md: calls workbook_links(), but there are no worksheets for the workbook yet "
+        "(none in data/worksheets/); add one, or remove the call"
+    ) in result.output
+    assert "Traceback" not in result.output
+
+
 def test_the_script_builds_both_editions_without_the_site(tmp_path):
     project = copy_fixture_site("workbook", tmp_path)
     done = subprocess.run(
