@@ -6,34 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import axe_playwright_python
 import pytest
 
+from axe_check import WCAG_TAGS, describe_violations, run_axe  # noqa: F401  (re-exported for tests)
 from helpers import built_pages
-
-AXE_SOURCE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-
-
-def run_axe(page, tags=WCAG_TAGS) -> list[dict]:
-    """axe-core's violations on the page as it is now (injected through the
-    DevTools protocol, so the page's Content-Security-Policy does not block it)."""
-    if not page.evaluate("() => typeof window.axe === 'object'"):
-        page.evaluate(AXE_SOURCE)
-    result = page.evaluate(
-        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-        tags,
-    )
-    return result["violations"]
-
-
-def describe_violations(violations: list[dict]) -> str:
-    lines = []
-    for violation in violations:
-        targets = [" ".join(map(str, node["target"])) for node in violation["nodes"][:5]]
-        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']} -> {targets}")
-    return "\n".join(lines)
-
 
 @pytest.fixture
 def offsite_requests(context, site_url):

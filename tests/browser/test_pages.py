@@ -7,7 +7,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from conftest import describe_violations, run_axe
+from axe_check import describe_violations, run_axe
 
 
 def test_every_page_has_no_axe_violations_and_stays_on_the_site(page, site_url, page_paths, offsite_requests):
