@@ -13,6 +13,7 @@ import os
 import tempfile
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib.metadata import version
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
@@ -72,10 +73,8 @@ def write_pdf(html: str, target: Path) -> None:
 
 
 def cache_key(html: str) -> str:
-    from weasyprint import __version__ as weasyprint_version
-
     digest = hashlib.sha256()
-    for part in (html, weasyprint_version, repr(sorted(PDF_OPTIONS.items()))):
+    for part in (html, version("weasyprint"), repr(sorted(PDF_OPTIONS.items()))):
         digest.update(part.encode("utf-8"))
     return digest.hexdigest()[:20]
 

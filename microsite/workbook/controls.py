@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .layout import writing_space
-
 
 @dataclass(frozen=True)
 class Control:
@@ -31,7 +29,6 @@ class Row:
 class FieldView:
     field: object
     dom_id: str
-    space: float  # height of the writing space in mm, as the layout check counted it
     controls: tuple[Control, ...] = ()
     rows: tuple[Row, ...] = ()
 
@@ -53,7 +50,7 @@ def part_of(label: str, part: str) -> str:
 
 def field_view(worksheet, field) -> FieldView:
     name = f"{worksheet.id}.{field.id}"
-    view = dict(field=field, dom_id=f"{worksheet.id}__{field.id}", space=writing_space(field))
+    view = dict(field=field, dom_id=f"{worksheet.id}__{field.id}")
     if field.kind in ("short-text", "long-text", "date"):
         view["controls"] = (Control(name, field.label),)
     elif field.kind == "numbered-list":
