@@ -16,6 +16,7 @@ from pathlib import Path
 from markupsafe import Markup
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.utils import get_relative_url
+from mkdocs.utils.yaml import yaml_load
 
 from ..components.worksheet import pages_holding_worksheets, position
 from ..errors import ErrorList, MicrositeError
@@ -41,9 +42,19 @@ def plan_workbook(data, config, plugin_config) -> Workbook | None:
         guide=config.site_name,
         worksheets=worksheets,
         language=config.theme["language"] or "en",
-        site_url=config.site_url,
+        site_url=public_site_url(config),
         notice=config.copyright,
     )
+
+
+def public_site_url(config) -> str | None:
+    """site_url as mkdocs.yml gives it. `mkdocs serve` swaps in its local
+    address, which must not be printed in a workbook (nor change its cache key)."""
+    if not (config.site_url or "").startswith(f"http://{config.dev_addr}/"):
+        return config.site_url
+    with open(config.config_file_path, encoding="utf-8") as file:
+        url = yaml_load(file).get("site_url")
+    return url if not url or url.endswith("/") else url + "/"
 
 
 def in_reading_order(plugin) -> Workbook:

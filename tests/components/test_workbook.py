@@ -5,6 +5,7 @@ cache and the links. Whole PDFs are checked in tests/site/test_workbook.py."""
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 import yaml
@@ -13,7 +14,7 @@ from bs4 import BeautifulSoup
 from helpers import REPO
 from microsite.components.worksheet.model import load_worksheets
 from microsite.errors import ErrorList, format_problems
-from microsite.workbook import builder, format_size
+from microsite.workbook import builder, format_size, public_site_url
 from microsite.workbook.builder import Workbook, cached_pdf, render_html
 from microsite.workbook.controls import part_of
 from microsite.workbook.layout import EDITIONS, layout_problems
@@ -234,3 +235,10 @@ def test_each_edition_has_its_own_cache_entry(tmp_path, rendered):
 @pytest.mark.parametrize(("size", "text"), [(300, "1 KB"), (123_456, "121 KB"), (2_500_000, "2.4 MB")])
 def test_sizes_are_given_in_kilobytes_or_megabytes(size, text):
     assert format_size(size) == text
+
+
+def test_the_workbook_prints_the_public_address_even_under_mkdocs_serve(tmp_path):
+    (tmp_path / "mkdocs.yml").write_text("site_name: Guide\nsite_url: https://example.org/guide\n", encoding="utf-8")
+    served = SimpleNamespace(site_url="http://127.0.0.1:8000/guide/", dev_addr="127.0.0.1:8000", config_file_path=str(tmp_path / "mkdocs.yml"))
+    built = SimpleNamespace(site_url="https://example.org/guide/", dev_addr="127.0.0.1:8000", config_file_path="unused")
+    assert public_site_url(served) == public_site_url(built) == "https://example.org/guide/"
