@@ -226,12 +226,7 @@ def test_print_with_my_answers_prints_this_worksheet_and_its_answers_only(page, 
     assert "Question your worried thoughts" not in text  # the chapter around it is left out
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'Print blank' only paints the answers transparent (worksheet.css), so they are still in the "
-    "PDF's text: searchable, copyable and read aloud",
-)
-def test_print_blank_leaves_the_answers_out_of_the_printout(page, site_url, tmp_path):
+def test_print_blank_leaves_the_answers_out_of_the_printout_even_as_hidden_text(page, site_url, tmp_path):
     press_print_button(page, site_url, "Print blank")
     _, pages = print_to_pdf(page, tmp_path)
     text = " ".join(pages)
@@ -239,11 +234,6 @@ def test_print_blank_leaves_the_answers_out_of_the_printout(page, site_url, tmp_
     assert "Left out" not in text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="worksheet.css forces a page break before a worksheet (break-before: page) also when a print "
-    "button prints that worksheet alone, so page 1 holds only the guide's name and address",
-)
 def test_a_worksheet_printed_on_its_own_starts_on_the_first_page(page, site_url, tmp_path):
     press_print_button(page, site_url, "Print blank")
     _, pages = print_to_pdf(page, tmp_path)
