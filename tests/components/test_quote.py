@@ -20,6 +20,8 @@ from microsite.components.quote.model import Quote, Source, parse_quotes
 from microsite.errors import ErrorList, MicrositeError
 from microsite.site import BuildState
 
+from axe_check import describe_violations, run_axe
+
 REPO = Path(__file__).parents[2]
 EXAMPLES = yaml.safe_load((REPO / "microsite/components/quote/examples.yaml").read_text(encoding="utf-8"))
 LABEL = "data/quotes.yaml"
@@ -53,12 +55,15 @@ def changed(entry: dict, **changes) -> dict:
     return {key: value for key, value in result.items() if value is not None}
 
 
-def render_example(name: str) -> BeautifulSoup:
+def render_example_html(name: str) -> str:
     example = EXAMPLES[name]
     quotes, problems = parse([example["quote"]])
     assert problems == []
-    html = render_quote(quotes[example["quote"]["id"]], sources_url=example.get("sources_url"))
-    return BeautifulSoup(html, "html.parser")
+    return render_quote(quotes[example["quote"]["id"]], sources_url=example.get("sources_url"))
+
+
+def render_example(name: str) -> BeautifulSoup:
+    return BeautifulSoup(render_example_html(name), "html.parser")
 
 
 # --- Schema: what the file accepts ------------------------------------------
@@ -227,6 +232,13 @@ def test_every_example_is_a_figure_with_the_words_the_speaker_and_the_provenance
     assert ("Shortened." in caption.get_text()) == entry["abridged"]
     link = caption.find("a", string="How we checked this quote")
     assert (link["href"] if link else None) == EXAMPLES[name].get("sources_url")
+
+
+@pytest.mark.browser
+def test_every_example_passes_axe(page):
+    examples = "".join(render_example_html(name) for name in sorted(EXAMPLES))
+    page.set_content(f'<html lang="en"><head><title>Quotes</title></head><body><main>{examples}</main></body></html>')
+    assert describe_violations(run_axe(page)) == ""
 
 
 def test_a_traced_quote_names_its_work_and_year():

@@ -12,6 +12,8 @@ from microsite.components.sources import further_reading_macro, load_further_rea
 from microsite.components.sources.model import Reference, parse_further_reading
 from microsite.errors import ErrorList, MicrositeError
 
+from axe_check import describe_violations, run_axe
+
 REPO = Path(__file__).parents[2]
 EXAMPLES = yaml.safe_load((REPO / "microsite/components/sources/examples.yaml").read_text(encoding="utf-8"))
 LABEL = "data/further-reading.yaml"
@@ -24,10 +26,14 @@ def parse(entries) -> tuple[list[Reference], list[str]]:
     return references, [str(problem) for problem in errors.problems]
 
 
-def render_example(name: str) -> BeautifulSoup:
+def render_example_html(name: str) -> str:
     references, problems = parse(EXAMPLES[name]["references"])
     assert problems == []
-    return BeautifulSoup(render_further_reading(references), "html.parser")
+    return render_further_reading(references)
+
+
+def render_example(name: str) -> BeautifulSoup:
+    return BeautifulSoup(render_example_html(name), "html.parser")
 
 
 def test_an_entry_becomes_a_reference():
@@ -103,6 +109,13 @@ def test_every_example_lists_each_reference_under_its_topic_with_its_summary(nam
         assert reference.startswith(f"{entry['authors']} ({entry['year']}).")
         assert f"{entry['journal']}, volume {entry['volume']}, pages {entry['pages']}." in reference
         assert item.select_one(".microsite-reading__summary").get_text() == entry["summary"]
+
+
+@pytest.mark.browser
+def test_every_example_passes_axe(page):
+    examples = "".join(render_example_html(name) for name in sorted(EXAMPLES))
+    page.set_content(f'<html lang="en"><head><title>Reading</title></head><body><main>{examples}</main></body></html>')
+    assert describe_violations(run_axe(page)) == ""
 
 
 def test_references_on_one_topic_are_listed_together_in_file_order():
