@@ -30,7 +30,8 @@ def published_quotes(quotes: dict[str, Quote], untraced_quotes: str) -> dict[str
     return dict(quotes)
 
 
-def anchor_id(quote_id: str) -> str:
+def list_anchor(quote_id: str) -> str:
+    """The id of a quote's entry on the sources page."""
     return f"quote-{quote_id}"
 
 
@@ -54,7 +55,7 @@ def render_quote_list(quotes: list[Quote]) -> Markup:
     return render_component(
         "quote/list.html",
         quotes=quotes,
-        anchor_ids={quote.id: anchor_id(quote.id) for quote in quotes},
+        anchor_ids={quote.id: list_anchor(quote.id) for quote in quotes},
     )
 
 
@@ -96,4 +97,4 @@ def sources_url(plugin, page, quote_id: str) -> str | None:
     """Where this quote is explained on the sources page, if the site has one."""
     if plugin.files.get_file_from_path(SOURCES_PAGE) is None:
         return None
-    return f"{plugin.url_from(page, SOURCES_PAGE)}#{anchor_id(quote_id)}"
+    return f"{plugin.url_from(page, SOURCES_PAGE)}#{list_anchor(quote_id)}"
