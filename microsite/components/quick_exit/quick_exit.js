@@ -169,8 +169,16 @@
     lastKeyWasModified = event.shiftKey;
   }
 
-  // A page restored from the back-forward cache runs no script again: check
-  // the flag here. (A fresh load is checked once, at the end of this file.)
+  // A page kept in the back-forward cache comes back as it was left, and runs
+  // no script again. So it is always stored hidden, and on its return it is
+  // shown again only if this tab has not used the quick exit since. (A fresh
+  // load is checked once, at the end of this file.)
+  function onPageHide(event) {
+    if (event.persisted) {
+      $html.classList.add(EXITED_CLASS);
+    }
+  }
+
   function onPageShow(event) {
     if (!event.persisted) {
       return;
@@ -190,6 +198,7 @@
   });
   $link.setAttribute("aria-describedby", $hint.id);
   document.addEventListener("keyup", onKeyUp, true);
+  window.addEventListener("pagehide", onPageHide);
   window.addEventListener("pageshow", onPageShow);
   if (hasExited()) {
     showReturnCover();
