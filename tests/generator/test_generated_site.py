@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-from browser.conftest import describe_violations, run_axe
+from axe_check import describe_violations, run_axe
 from generation import ARTICLES, generate
 from helpers import build_site, built_pages, serve_directory, site_path_prefix
 
