@@ -3,6 +3,7 @@ every field kind renders as an accessible form. Cases come from examples.yaml.""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 from types import SimpleNamespace
@@ -12,7 +13,12 @@ import yaml
 from bs4 import BeautifulSoup
 
 from helpers import REPO, build_site, copy_fixture_site
-from microsite.components.worksheet import render_worksheet, worksheet_dom_id, worksheet_macro
+from microsite.components.worksheet import (
+    render_delete_all_answers,
+    render_worksheet,
+    worksheet_dom_id,
+    worksheet_macro,
+)
 from microsite.components.worksheet.model import KINDS, load_worksheets
 from microsite.errors import ErrorList, MicrositeError
 from microsite.site import BuildState
@@ -152,6 +158,19 @@ def test_no_text_from_a_definition_can_inject_markup(tmp_path):
                   '<script>alert("column")</script>'):
         assert shown in text
     assert soup.find("input", attrs={"value": '"quoted" option'}) is not None
+
+
+def test_the_script_sends_nothing_and_every_message_it_shows_is_written(tmp_path):
+    script = (COMPONENT / "worksheet.js").read_text(encoding="utf-8")
+    for network in ("fetch(", "XMLHttpRequest", "sendBeacon", "WebSocket", "EventSource", "import(", "new Image", ".src ="):
+        assert network not in script
+    shown = set(re.findall(r'say\([^,]+, (?:[^,]+ \? )?"(\w+)"(?: : "(\w+)")?', script))
+    keys = {key for pair in shown for key in pair if key} | {"kept"}
+    statuses = soup_of(str(render_worksheet(load_example("smallest", tmp_path), "ws")) + str(render_delete_all_answers("d")))
+    written = {re.sub(r"-(\w)", lambda m: m[1].upper(), name[5:])
+               for status in statuses.select("[data-worksheet-status]") for name in status.attrs if name.startswith("data-")}
+    assert keys >= {"saved", "notSaved", "badFile", "deleted"}
+    assert keys <= written
 
 
 class StubPlugin:

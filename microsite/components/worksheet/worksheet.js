@@ -1,8 +1,6 @@
 /* Worksheets: progressive enhancement of the forms template.html renders.
-   Keeps answers on this device (localStorage), exports and imports them as one
-   JSON file, and prepares printing. Answers never leave the browser: this file
-   makes no network request. If a part it needs is missing, it says so in the
-   console and leaves the plain form working. */
+   Answers stay on this device (localStorage): this file makes no network
+   request. If a part is missing, it says so and leaves the plain form working. */
 (() => {
   "use strict";
 
@@ -11,7 +9,7 @@
   const SAVE_DELAY_MS = 500;
   const MAX_IMPORT_BYTES = 2e6;
   const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-  const TEXT_CONTROLS = "input[type=text][data-field-id], input[type=date][data-field-id], textarea[data-field-id]";
+  const TEXT_CONTROLS = "[data-field-id]:not([type=radio], [type=checkbox])";
   // GitHub Pages serves many sites from one origin: keys carry the site's path.
   // This file is published at <site>/assets/microsite/worksheet.js.
   const script = document.currentScript;
@@ -95,7 +93,6 @@
     },
   };
 
-  /* Reading and writing the form, one field at a time. */
   const fieldsOf = (form) => form.querySelectorAll("[data-field]");
   const rowsOf = (field) => field.querySelectorAll("[data-row]");
 
@@ -145,7 +142,6 @@
     }
   }
 
-  // A table row is cloned from the last one, with its ids renumbered.
   function addRow(field) {
     const rows = rowsOf(field);
     const last = rows[rows.length - 1];
@@ -184,27 +180,46 @@
     return Number.isNaN(date.getTime()) ? value : date.toLocaleDateString(document.documentElement.lang || undefined, { dateStyle: "long" });
   }
 
+  // The print buttons print one worksheet alone. "Print blank" prints an empty
+  // copy of it, so no answer is in the printout, not even as hidden text.
   function print(worksheet, mode) {
     const root = document.documentElement;
+    const printed = mode === "blank" ? blankCopy(worksheet.form) : worksheet.form;
     root.dataset.micrositePrint = mode;
-    worksheet.form.toggleAttribute("data-printing", true);
+    printed.toggleAttribute("data-printing", true);
     window.addEventListener(
       "afterprint",
       () => {
         delete root.dataset.micrositePrint;
-        worksheet.form.removeAttribute("data-printing");
+        printed.removeAttribute("data-printing");
+        if (printed !== worksheet.form) printed.remove();
       },
       { once: true },
     );
     window.print();
   }
 
-  /* One worksheet on the page. The same worksheet may appear twice: both
-     copies show the same answers. */
+  function blankCopy(form) {
+    document.querySelectorAll("[data-blank-copy]").forEach((old) => old.remove());
+    const copy = form.cloneNode(true);
+    copy.setAttribute("data-blank-copy", "");
+    copy.removeAttribute("data-module");
+    copy.querySelectorAll("[id]").forEach((element) => element.removeAttribute("id"));
+    copy.removeAttribute("id");
+    copy.querySelectorAll("[data-print-copy]").forEach((text) => text.remove());
+    copy.querySelectorAll("[data-field-id]").forEach((control) => {
+      if (control.type === "checkbox" || control.type === "radio") control.checked = false;
+      else control.value = "";
+      control.removeAttribute("data-answered");
+    });
+    form.after(copy);
+    return copy;
+  }
+
+  // The worksheets on this page. The same one may appear twice: both show the same answers.
   const worksheets = [];
 
-  // Messages are written in the template, on the status element (data-saved, …),
-  // where all the worksheet's other words are.
+  // The words of each message are in the template: data-saved="…" on the status line.
   function say(status, message, isError = false, extra = "") {
     const text = status.dataset[message] + extra;
     if (status.textContent !== text) status.textContent = text;
@@ -284,7 +299,6 @@
     }
   }
 
-  /* Export and import: one JSON file with every worksheet's answers. */
   function exportAnswers(status) {
     saveAllPending();
     const records = Object.fromEntries(store.ids().map((id) => [id, store.read(id)]).filter(([, record]) => record));
@@ -306,9 +320,7 @@
   const isAnswersFile = (data) =>
     isObject(data) &&
     data.format === FORMAT &&
-    Number.isInteger(data.formatVersion) &&
-    data.formatVersion >= 1 &&
-    data.formatVersion <= FORMAT_VERSION &&
+    data.formatVersion === FORMAT_VERSION &&
     isObject(data.worksheets) &&
     Object.entries(data.worksheets).every(([id, record]) => ID.test(id) && isRecord(record));
 
@@ -362,7 +374,6 @@
     say(worksheet.status, "imported", false, kept ? " " + worksheet.status.dataset.kept.replace("{count}", kept) : "");
   }
 
-  /* The in-page confirmation step (confirm.html). */
   function initConfirm(box, onConfirm) {
     const open = box.querySelector("[data-confirm-open]");
     const panel = box.querySelector("[data-confirm-panel]");
@@ -398,19 +409,25 @@
     say(status, "deleted");
   }
 
+  // The elements a module needs, by name; null after saying which are missing.
+  function partsOf(root, selectors) {
+    const parts = {};
+    const missing = Object.keys(selectors).filter((name) => !(parts[name] = root.querySelector(selectors[name])));
+    if (missing.length) fail(`${root.dataset.module} "${root.id}" has no ${missing.join(", ")}`);
+    return missing.length ? null : parts;
+  }
+
   function initWorksheet(form) {
     const id = form.dataset.worksheetId;
-    const parts = {
-      actions: form.querySelector("[data-worksheet-actions]"),
-      status: form.querySelector("[data-worksheet-status]"),
-      printAnswers: form.querySelector('[data-print="answers"]'),
-      confirm: form.querySelector("[data-confirm]"),
-      importInput: form.querySelector("[data-import]"),
-    };
-    const missing = Object.keys(parts).filter((name) => !parts[name]);
-    if (!id || !ID.test(id) || missing.length) {
-      return fail(`worksheet "${form.id}" has no valid data-worksheet-id or is missing: ${missing.join(", ")}`);
-    }
+    const parts = partsOf(form, {
+      actions: "[data-worksheet-actions]",
+      status: "[data-worksheet-status]",
+      printAnswers: '[data-print="answers"]',
+      confirm: "[data-confirm]",
+      importInput: "[data-import]",
+    });
+    if (!parts) return;
+    if (!ID.test(id || "")) return fail(`worksheet "${form.id}" has no valid data-worksheet-id`);
     const worksheet = { form, id, version: Number(form.dataset.worksheetVersion) || 1, timer: null, ...parts };
     worksheets.push(worksheet);
     fill(worksheet, answersIn(id));
@@ -427,14 +444,16 @@
   }
 
   function initDeleteAll(box) {
-    const withScript = box.querySelector("[data-with-script]");
-    const withoutScript = box.querySelector("[data-without-script]");
-    const status = box.querySelector("[data-worksheet-status]");
-    const confirm = box.querySelector("[data-confirm]");
-    if (!withScript || !withoutScript || !status || !confirm) return fail("the delete-all-answers control is incomplete");
-    initConfirm(confirm, () => deleteAllAnswers(status));
-    withoutScript.hidden = true;
-    withScript.hidden = false;
+    const parts = partsOf(box, {
+      withScript: "[data-with-script]",
+      withoutScript: "[data-without-script]",
+      status: "[data-worksheet-status]",
+      confirm: "[data-confirm]",
+    });
+    if (!parts) return;
+    initConfirm(parts.confirm, () => deleteAllAnswers(parts.status));
+    parts.withoutScript.hidden = true;
+    parts.withScript.hidden = false;
   }
 
   function start() {
