@@ -6,9 +6,9 @@ from pathlib import Path
 
 from microsite.cli import main
 
-ARTICLES = Path(__file__).resolve().parents[1] / "fixtures" / "articles"
+ARTICLES = Path(__file__).resolve().parent / "fixtures" / "articles"
 # The article our own guide is based on, as the team received it (not committed).
-SHARED_ARTICLE = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "000_5681e3c11b38d739.txt"
+SHARED_ARTICLE = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_5681e3c11b38d739.txt"
 
 
 def article_text(name: str) -> str:
