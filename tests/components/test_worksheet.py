@@ -4,6 +4,7 @@ every field kind renders as an accessible form. Cases come from examples.yaml.""
 from __future__ import annotations
 
 import re
+import shutil
 from collections import Counter
 from pathlib import Path
 from types import SimpleNamespace
@@ -281,6 +282,24 @@ def test_a_broken_definition_fails_the_build_with_every_problem_listed(tmp_path)
         assert f"  - {MISTAKES[name]['errors'][0]}" in result.output
     assert "Traceback" not in result.output
     assert not (tmp_path / "out").exists()
+
+
+def test_the_index_lists_worksheets_in_reading_order_and_unused_ones_last_without_a_link(tmp_path):
+    project = copy_fixture_site("worksheet-pages", tmp_path)
+    shutil.copytree(REPO / "data/worksheets", project / "data/worksheets")
+    result = build_site(project, tmp_path / "out")
+    assert result.ok, result.output
+    soup = BeautifulSoup((tmp_path / "out/all/index.html").read_text(encoding="utf-8"), "html.parser")
+    titles = [(item.select_one(".microsite-worksheet-index__title").name, item.select_one(".microsite-worksheet-index__title").get_text())
+              for item in soup.select(".microsite-worksheet-index__item")]
+    assert titles == [
+        ("a", "Thought record"), ("a", "Trigger map"), ("a", "Values compass"),  # as the navigation meets them
+        ("span", "Plan a calm talk"), ("span", "Gratitude log"), ("span", "A self-compassion break"), ("span", "Find a therapist"),
+    ]
+    links = [a["href"] for a in soup.select("a.microsite-worksheet-index__title")]
+    assert links == ["../#worksheet-thought-record", "../#worksheet-trigger-map", "../twice/#worksheet-values-compass"]
+    assert "In the chapter “The same one twice”" in soup.select(".microsite-worksheet-index__item")[2].get_text()
+    assert "In the chapter" not in soup.select(".microsite-worksheet-index__item")[3].get_text()
 
 
 # The guide itself: the index, the chapters and the delete control.
