@@ -218,6 +218,35 @@ def test_what_was_typed_just_before_leaving_is_kept(page, site_url, chapter_of):
     expect(page.get_by_role("textbox", name="What happened?")).to_have_value("Typed just now")
 
 
+def test_after_a_definition_changes_answers_come_back_by_field_id_and_old_ones_are_kept(page, site_url, chapter_of):
+    open_worksheet(page, site_url, chapter_of, "thought-record")
+    old_record = {"version": 0, "updated": "2026-01-01T00:00:00Z", "answers": {"situation": "Kept", "removed-field": "Still here"}}
+    page.evaluate("([key, record]) => localStorage.setItem(key, JSON.stringify(record))", [STORAGE_PREFIX + "thought-record", old_record])
+    form = open_worksheet(page, site_url, chapter_of, "thought-record")
+    expect(form.get_by_role("textbox", name="What happened?")).to_have_value("Kept")
+    type_in(page, form.get_by_role("textbox", name="What did I feel?"), "Calmer")
+    expect(status_of(form)).to_have_text("Saved on this device")
+    record = stored(page, "thought-record")
+    assert record["answers"] == {"situation": "Kept", "removed-field": "Still here", "feeling": "Calmer"}
+    assert record["version"] == GUIDE_WORKSHEETS["thought-record"].version
+
+
+def test_a_worksheet_missing_a_part_says_so_and_stays_a_plain_form(page, site_url, chapter_of, page_errors):
+    messages = []
+    page.on("console", lambda message: messages.append(message.text) if message.type == "error" else None)
+    # Remove the status line as the page is parsed, before worksheet.js runs.
+    page.add_init_script("""new MutationObserver(() => document.querySelectorAll(
+      'form[data-module] [data-worksheet-status]').forEach((el) => el.remove())).observe(document, {childList: true, subtree: true});""")
+    page.goto(site_url + chapter_of["thought-record"])
+    form = page.locator("form#worksheet-thought-record")
+    expect(form.get_by_text("Answers are not saved on this page right now", exact=False)).to_be_visible()
+    assert any(m.startswith("microsite-worksheet: #worksheet-thought-record has no status") for m in messages), messages
+    type_in(page, form.get_by_role("textbox", name="What happened?"), "Still a form")
+    expect(form.get_by_role("textbox", name="What happened?")).to_have_value("Still a form")
+    expect(form.get_by_role("button", name="Clear answers")).to_be_hidden()
+    assert page_errors == []
+
+
 def test_tab_reaches_every_control_and_button_in_order(page, site_url, chapter_of):
     form = open_worksheet(page, site_url, chapter_of, "conversation-planner")
     form.get_by_role("textbox", name="What do I feel?").focus()

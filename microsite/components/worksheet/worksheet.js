@@ -413,7 +413,7 @@
   function partsOf(root, selectors) {
     const parts = {};
     const missing = Object.keys(selectors).filter((name) => !(parts[name] = root.querySelector(selectors[name])));
-    if (missing.length) fail(`${root.dataset.module} "${root.id}" has no ${missing.join(", ")}`);
+    if (missing.length) fail(`${root.id ? "#" + root.id : root.dataset.module} has no ${missing.join(", ")}`);
     return missing.length ? null : parts;
   }
 
