@@ -63,11 +63,12 @@ def fixture_site_url(tmp_path_factory):
 
 @pytest.fixture
 def page_errors(page) -> list[str]:
-    """Uncaught errors from worksheet.js, and any dialog (an injected alert() would open one).
+    """Uncaught errors from our scripts (assets/microsite/microsite.js, which holds
+    worksheet.js), and any dialog (an injected alert() would open one).
 
     Material's own scripts throw when storage is blocked; they are not ours to fix."""
     errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(error.stack) if "worksheet.js" in (error.stack or "") else None)
+    page.on("pageerror", lambda error: errors.append(error.stack) if "assets/microsite/" in (error.stack or "") else None)
     page.on("dialog", lambda dialog: (errors.append(f"dialog: {dialog.message}"), dialog.dismiss()))
     return errors
 

@@ -11,7 +11,7 @@
   const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
   const TEXT_CONTROLS = "[data-field-id]:not([type=radio], [type=checkbox])";
   // GitHub Pages serves many sites from one origin: keys carry the site's path.
-  // This file is published at <site>/assets/microsite/worksheet.js.
+  // This file is published inside <site>/assets/microsite/microsite.js.
   const script = document.currentScript;
   const KEY_PREFIX = (script ? new URL("../..", script.src).pathname : "/") + "worksheet:";
 
