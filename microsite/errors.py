@@ -56,7 +56,7 @@ def format_problems(problems: Iterable[Problem], what: str) -> str:
 
 def find_closest_id(wrong: str, known: Iterable[str]) -> str | None:
     """The known id an author most likely meant, or None if nothing is close."""
-    matches = difflib.get_close_matches(wrong, sorted(known), n=1, cutoff=0.5)
+    matches = difflib.get_close_matches(wrong, sorted(known), n=1, cutoff=0.6)
     return matches[0] if matches else None
 
 
