@@ -28,3 +28,9 @@ def describe_violations(violations: list[dict]) -> str:
         targets = [" ".join(map(str, node["target"])) for node in violation["nodes"][:5]]
         lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']} -> {targets}")
     return "\n".join(lines)
+
+
+def violations_in_fragment(page, html: str, title: str) -> str:
+    """axe's findings, described, for a component's HTML alone on an otherwise valid page."""
+    page.set_content(f'<html lang="en"><head><title>{title}</title></head><body><main>{html}</main></body></html>')
+    return describe_violations(run_axe(page))
