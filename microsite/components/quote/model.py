@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from ...errors import ErrorList, find_closest_id
+from ...ids import is_valid_id
 
 PROVENANCES = ("traced", "untraced")
-ID_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 # Every field an author may write, with what to put there (shown when it is missing).
 FIELDS = {
@@ -193,7 +193,7 @@ def read_id(entry: Any, file: str, number: int, errors: ErrorList) -> str | None
     if quote_id is None:
         errors.add(file, where, f"missing 'id' ({FIELDS['id']})")
         return None
-    if not isinstance(quote_id, str) or not ID_PATTERN.fullmatch(quote_id):
+    if not is_valid_id(quote_id):
         errors.add(file, where, f"id '{quote_id}' must use only lowercase letters, digits and hyphens")
         return None
     return quote_id

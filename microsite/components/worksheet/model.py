@@ -13,12 +13,10 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ...errors import ErrorList, find_closest_id
+from ...ids import is_valid_id
 from ...yamlfile import load_yaml
 
 KINDS = ("short-text", "long-text", "numbered-list", "rating", "checklist", "single-choice", "date", "table")
-# Lowercase words joined by single hyphens: safe in file names, DOM ids and
-# storage keys, and "--" or "__" can then separate the parts of a DOM id.
-ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 WORKSHEET_KEYS = {
     "id": "the worksheet's id, the same as its file name",
@@ -186,7 +184,7 @@ class WorksheetReader:
                 f"id '{value}' does not match the file name; set id: {self.file_id} "
                 f"or rename the file to {value}.yaml",
             )
-        elif not ID_PATTERN.match(self.file_id):
+        elif not is_valid_id(self.file_id):
             self.problem(None, f"id '{value}' must be lowercase words joined by hyphens, like thought-record")
         return value
 
@@ -261,7 +259,7 @@ class FieldReader:
         if value is None:
             self.problem("missing 'id'; add an id such as 'situation' (lowercase words joined by hyphens)")
             return None
-        if not isinstance(value, str) or not ID_PATTERN.match(value):
+        if not is_valid_id(value):
             self.problem(f"id {describe(value)} must be lowercase words joined by hyphens, like 'evidence-for'")
             return None
         return value
@@ -359,7 +357,7 @@ class FieldReader:
             if key not in ("id", "label"):
                 self.problem(f"column {number}: {unknown_key_message(key, ['id', 'label'])}")
         column_id, label = item.get("id"), item.get("label")
-        if not isinstance(column_id, str) or not ID_PATTERN.match(column_id):
+        if not is_valid_id(column_id):
             self.problem(f"column {number}: 'id' must be lowercase words joined by hyphens, found {describe(column_id)}")
             return None
         if not isinstance(label, str) or not label.strip():
