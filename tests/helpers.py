@@ -40,6 +40,13 @@ def build_site(project_dir: Path, site_dir: Path, *, strict: bool = True, extra_
     return BuildResult(done.returncode, done.stdout + done.stderr, site_dir)
 
 
+def assert_build_failed_with(result: BuildResult, message: str) -> None:
+    """The build failed, said `message`, and showed the author no Python traceback."""
+    assert not result.ok, result.output
+    assert message in result.output, result.output
+    assert "Traceback" not in result.output
+
+
 def copy_fixture_site(name: str, destination: Path) -> Path:
     """A fresh copy of tests/fixtures/sites/<name>, safe to change in a test."""
     target = destination / name

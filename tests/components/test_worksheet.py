@@ -13,7 +13,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from helpers import REPO, build_site, copy_fixture_site
+from helpers import REPO, assert_build_failed_with, build_site, copy_fixture_site
 from microsite.components.worksheet import (
     render_delete_all_answers,
     render_worksheet,
@@ -263,9 +263,7 @@ def test_a_page_calling_an_unknown_worksheet_fails_naming_page_id_and_closest(tm
     (data / "thought-record.yaml").write_text((REPO / "data/worksheets/thought-record.yaml").read_text())
     (project / "docs/index.md").write_text('# Home\n\n{{ worksheet("thought-recrd") }}\n')
     result = build_site(project, tmp_path / "out")
-    assert not result.ok
-    assert "docs/index.md: unknown worksheet id 'thought-recrd'; did you mean 'thought-record'?" in result.output
-    assert "Traceback" not in result.output
+    assert_build_failed_with(result, "docs/index.md: unknown worksheet id 'thought-recrd'; did you mean 'thought-record'?")
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").rglob("*.html"))
 
 
