@@ -14,15 +14,20 @@ from markupsafe import Markup
 COMPONENTS_DIR = Path(__file__).parent / "components"
 
 
-@lru_cache(maxsize=1)
-def component_environment() -> Environment:
+@lru_cache(maxsize=None)
+def html_environment(folder: Path) -> Environment:
+    """Jinja for HTML templates in `folder`: escaped, strict about missing values."""
     return Environment(
-        loader=FileSystemLoader(str(COMPONENTS_DIR)),
+        loader=FileSystemLoader(str(folder)),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+
+
+def component_environment() -> Environment:
+    return html_environment(COMPONENTS_DIR)
 
 
 def render_component(template: str, **context) -> Markup:

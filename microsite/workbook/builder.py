@@ -12,13 +12,13 @@ import hashlib
 import os
 import tempfile
 from dataclasses import dataclass, field
-from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment
 from markupsafe import Markup
 
+from ..render import html_environment
 from . import layout
 from .controls import worksheet_view
 from .layout import Edition
@@ -40,15 +40,8 @@ class Workbook:
     chapters: dict = field(default_factory=dict)  # worksheet id -> title of the chapter it goes with
 
 
-@lru_cache(maxsize=1)
 def template_environment() -> Environment:
-    return Environment(
-        loader=FileSystemLoader(str(HERE)),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    return html_environment(HERE)
 
 
 def render_html(workbook: Workbook, edition: Edition) -> str:
