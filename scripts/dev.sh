@@ -4,8 +4,8 @@
 #   bash scripts/dev.sh serve   # live-reloading site at http://127.0.0.1:8000/
 #   bash scripts/dev.sh test    # the whole test suite, browser tests included
 #
-# Python packages come from pyproject.toml (the one place they are pinned) into
-# .venv/. Debian packages (Chromium, Pango, Poppler) are installed with apt when
+# Python packages are installed into .venv/ at the exact versions in
+# constraints.txt (pyproject.toml declares the ranges the package accepts). Debian packages (Chromium, Pango, Poppler) are installed with apt when
 # running as root; otherwise the script says exactly what to install.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -52,12 +52,12 @@ ensure_python_env() {
   if [ ! -x "$VENV/bin/python" ]; then
     "$PYTHON" -m venv "$VENV" 2>/dev/null || { ensure_debian_packages python3-venv; rm -rf "$VENV"; "$PYTHON" -m venv "$VENV"; }
   fi
-  # Reinstall only when the pins change.
-  local stamp="$VENV/.installed-$(sha256sum pyproject.toml | cut -c1-16)"
+  # Reinstall only when the ranges or the pins change.
+  local stamp="$VENV/.installed-$(cat pyproject.toml constraints.txt | sha256sum | cut -c1-16)"
   if [ ! -e "$stamp" ]; then
-    say "Installing Python packages pinned in pyproject.toml"
+    say "Installing the Python packages pinned in constraints.txt"
     "$VENV/bin/python" -m pip install --quiet --upgrade pip
-    "$VENV/bin/python" -m pip install --quiet -e '.[test]'
+    "$VENV/bin/python" -m pip install --quiet -e '.[test]' -c constraints.txt
     rm -f "$VENV"/.installed-* && touch "$stamp"
   fi
 }

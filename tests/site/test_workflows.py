@@ -35,3 +35,13 @@ def test_test_workflow_runs_the_readme_test_command_on_push_and_pull_request():
     triggers = workflow[True]  # YAML reads the key `on` as True
     assert "push" in triggers and "pull_request" in triggers
     assert "bash .ci/run" in (REPO / ".github/workflows/test.yml").read_text()
+
+
+def test_every_install_uses_the_one_constraints_file():
+    """The package declares ranges; the guide's exact versions live in constraints.txt only."""
+    pyproject = (REPO / "pyproject.toml").read_text()
+    assert "==" not in pyproject.split("[project.optional-dependencies]")[0].split("dependencies = [")[1]
+    assert "-c constraints.txt" in (REPO / "scripts/dev.sh").read_text()
+    assert "-c constraints.txt" in (REPO / ".github/workflows/deploy.yml").read_text()
+    pins = [line for line in (REPO / "constraints.txt").read_text().splitlines() if line and not line.startswith("#")]
+    assert pins and all("==" in line for line in pins)
