@@ -28,5 +28,6 @@ def define_env(env) -> None:
     page_macro("quote_list", quote.quote_list_macro)
     page_macro("further_reading", sources.further_reading_macro)
     page_macro("draft", draft.draft_macro)
+    page_macro("placeholder", draft.placeholder_macro)
     page_macro("workbook_links", workbook.workbook_links_macro)
     page_macro("chapter_list", chapter_list.chapter_list_macro)

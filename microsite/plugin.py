@@ -18,8 +18,8 @@ from mkdocs.utils import get_relative_url
 from . import assets, csp
 from .config import MicrositeConfig
 from .errors import MicrositeError
-from .macro_errors import install_macro_error_formatter
-from .reading import add_reading_time, count_words, reading_minutes, title_from_source
+from .macro_errors import install_macro_error_formatter, page_label
+from .reading import add_reading_time, count_words, has_nothing_but_headings, reading_minutes, title_from_source
 from .site import BuildState, load_site_data
 from .workbook import plan_workbook
 
@@ -87,6 +87,8 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         return title_from_source(file.content_string) or file.name.replace("-", " ").capitalize()
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if page.parent is not None and has_nothing_but_headings(html):
+            self.state.empty_pages.append(page_label(page))
         return add_reading_time(html, page, self.reading_times[page.file.src_uri])
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
@@ -94,7 +96,7 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         # the last moment to stop a build without leaving a half-done site.
         for warning in self.state.warnings(self.data, strict=bool(config.strict)):
             log.warning(warning)
-        problems = self.state.blocking_problems(strict=bool(config.strict))
+        problems = self.state.blocking_problems(strict=bool(config.strict), data=self.data)
         if problems:
             raise MicrositeError(problems)
         env.globals["microsite"] = self.theme_settings()

@@ -44,3 +44,15 @@ def add_reading_time(html: str, page, minutes: int) -> str:
     unit = "minute" if minutes == 1 else "minutes"
     note = f'<p class="microsite-reading-time">About {minutes} {unit} to read</p>'
     return html.replace("</h1>", "</h1>\n" + note, 1)
+
+
+_HEADING = re.compile(r"<h([1-6])\b[^>]*>.*?</h\1>", re.DOTALL | re.IGNORECASE)
+_HELP_NOTE = re.compile(r'<aside class="microsite-help-note".*?</aside>', re.DOTALL)
+
+
+def has_nothing_but_headings(html: str) -> bool:
+    """True when a page's content is only headings (and the help note every chapter ends with)."""
+    rest = _HELP_NOTE.sub(" ", _HEADING.sub(" ", html))
+    if re.search(r"<(form|figure|table|img|svg|video|iframe)\b", rest, re.IGNORECASE):
+        return False
+    return not _TAG.sub(" ", rest).strip()

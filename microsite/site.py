@@ -44,6 +44,10 @@ def load_site_data(root: Path, config: MicrositeConfig) -> SiteData:
 class BuildState:
     quote_pages: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     draft_pages: list[str] = field(default_factory=list)
+    # Page -> what the author still has to write there ({% call placeholder("…") %}).
+    placeholders: dict[str, list[str]] = field(default_factory=dict)
+    # Pages in the navigation with nothing but their title.
+    empty_pages: list[str] = field(default_factory=list)
     instances: Counter = field(default_factory=Counter)
 
     def next_instance(self, page_uri: str, component_id: str) -> int:
@@ -58,15 +62,42 @@ class BuildState:
             "call it with {{ quote('" + quote_id + "') }} or remove it"
             for quote_id in unused
         ]
-        if self.draft_pages and not strict:
-            # Authors preview drafts with `mkdocs serve`; a strict build refuses them instead.
-            warnings.append(self.draft_message(" (`mkdocs build --strict` stops until you do)"))
+        warnings += [
+            f"{page}: the page has nothing but its title; write its text, or remove it from nav in mkdocs.yml"
+            for page in sorted(self.empty_pages)
+        ]
+        if not strict:
+            # Authors preview unfinished pages with `mkdocs serve`; a strict build refuses them instead.
+            warnings += self.unfinished(data, " (`mkdocs build --strict` stops until you do)")
         return warnings
 
-    def blocking_problems(self, strict: bool) -> str | None:
-        if strict and self.draft_pages:
-            return self.draft_message()
-        return None
+    def blocking_problems(self, strict: bool, data: SiteData | None = None) -> str | None:
+        if not strict:
+            return None
+        return "\n".join(self.unfinished(data)) or None
+
+    def unfinished(self, data: SiteData | None, aside: str = "") -> list[str]:
+        """What stops a strict build: drafts, placeholders, quotes still to check."""
+        messages = []
+        if self.draft_pages:
+            messages.append(self.draft_message(aside))
+        if self.placeholders:
+            todos = "\n".join(
+                f"  - {page}: {todo}" for page in sorted(self.placeholders) for todo in self.placeholders[page]
+            )
+            messages.append(
+                "these pages still hold placeholders (a placeholder block); write what each one asks for "
+                f"and remove the block before publishing{aside}:\n{todos}"
+            )
+        unchecked = sorted(quote_id for quote_id, quote in (data.quotes if data else {}).items() if quote.needs_review)
+        if unchecked:
+            quotes_file = data.label(data.root / data.config.quotes_file)
+            listed = "\n".join(f"  - {quote_id}" for quote_id in unchecked)
+            messages.append(
+                f"{quotes_file}: these quotes were found by `microsite new` and still say 'review: needed'; "
+                f"check each speaker and role against the source, then remove the 'review' line{aside}:\n{listed}"
+            )
+        return messages
 
     def draft_message(self, aside: str = "") -> str:
         pages = "\n".join(f"  - {page}" for page in sorted(self.draft_pages))

@@ -167,7 +167,7 @@ def test_an_unknown_field_suggests_the_closest_known_field():
 def test_an_unknown_field_with_nothing_close_lists_the_known_fields():
     assert problems_in([changed(RICHARDS, colour="blue")]) == [
         "data/quotes.yaml: quote 'richards-communication': unknown field 'colour' (known fields: id, text, speaker, "
-        "role, article_role, provenance, abridged, work, published_in, year, pages, url, note)"
+        "role, article_role, provenance, abridged, work, published_in, year, pages, url, note, review)"
     ]
 
 

@@ -1,12 +1,19 @@
-"""The draft block: text copied from the source article, marked until it is rewritten.
+"""Unfinished text, marked until the author finishes it.
 
     {% call draft() %}
     The article's own sentences…
     {% endcall %}
 
-Every page that holds one is recorded, so `mkdocs build --strict` refuses to
-publish it and a plain build warns (see `BuildState` in microsite/site.py).
-The block needs the `md_in_html` Markdown extension to render its text.
+    {% call placeholder("the help lines your readers can reach") %}
+    A note to the author…
+    {% endcall %}
+
+A draft holds text copied from the source article, to be rewritten; a
+placeholder marks something the author still has to write (such as the help
+page's services). Every page that holds one is recorded, so
+`mkdocs build --strict` refuses to publish it and a plain build warns (see
+`BuildState` in microsite/site.py). Both need the `md_in_html` Markdown
+extension to render their text.
 """
 
 from __future__ import annotations
@@ -17,13 +24,15 @@ from ...macro_errors import page_label
 from ...render import component_environment
 
 LABEL = "Draft from the source article: rewrite in your own words before publishing"
+PLACEHOLDER_LABEL = "To do before publishing:"
 
 
-def render_draft(body: str, dom_id: str) -> Markup:
+def render_draft(body: str, dom_id: str, todo: str | None = None) -> Markup:
+    """A draft block, or with `todo` a placeholder saying what is still to write."""
     # Not render_component: its blank-line removal would glue the Markdown body
     # to the HTML around it, and md_in_html needs them apart.
     template = component_environment().get_template("draft/template.html")
-    return Markup(template.render(body=Markup(body), dom_id=dom_id))
+    return Markup(template.render(body=Markup(body), dom_id=dom_id, todo=todo))
 
 
 def draft_macro(plugin, page, caller=None) -> Markup:
@@ -33,3 +42,10 @@ def draft_macro(plugin, page, caller=None) -> Markup:
         plugin.state.draft_pages.append(label)
     number = plugin.state.next_instance(page.file.src_uri, "draft")
     return render_draft(caller() if caller else "", dom_id=f"draft-{number}")
+
+
+def placeholder_macro(plugin, page, todo: str, caller=None) -> Markup:
+    """{% call placeholder("what to write") %}…{% endcall %}, or {{ placeholder("what to write") }}."""
+    plugin.state.placeholders.setdefault(page_label(page), []).append(todo)
+    number = plugin.state.next_instance(page.file.src_uri, "placeholder")
+    return render_draft(caller() if caller else "", dom_id=f"placeholder-{number}", todo=todo)

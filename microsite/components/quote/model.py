@@ -31,6 +31,7 @@ FIELDS = {
     "pages": "where in the work, such as '34' or '85–101'",
     "url": "a web address for the work",
     "note": "an editor's note for readers",
+    "review": "'needed' while the speaker and role still have to be checked; remove the line once you have",
 }
 # Fields that describe where a traced quote comes from; an untraced one has none.
 SOURCE_FIELDS = ("work", "published_in", "year", "pages", "url")
@@ -65,6 +66,9 @@ class Quote:
     abridged: bool
     source: Source | None = None  # None: untraced
     note: str | None = None
+    # Set by `microsite new` on every quote it extracts: a strict build refuses
+    # to publish until the author has checked who said it and in what role.
+    needs_review: bool = False
 
     @property
     def traced(self) -> bool:
@@ -208,11 +212,24 @@ def read_quote(fields: EntryReader, quote_id: str) -> Quote | None:
         "article_role": fields.text("article_role"),
         "abridged": fields.true_or_false("abridged"),
         "note": fields.text("note", required=False),
+        "needs_review": read_review(fields),
     }
     source = read_provenance(fields)
     if len(fields.errors) > before:
         return None
     return Quote(id=quote_id, source=source, **values)
+
+
+def read_review(fields: EntryReader) -> bool:
+    value = fields.raw.get("review")
+    if value is None:
+        return False
+    if value != "needed":
+        fields.problem(
+            f"'review' can only be 'needed', found '{value}'; once you have checked the speaker and "
+            "the role, remove the 'review' line"
+        )
+    return True
 
 
 def read_provenance(fields: EntryReader) -> Source | None:
