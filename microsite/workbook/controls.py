@@ -66,7 +66,7 @@ def field_view(worksheet, field) -> FieldView:
         view["controls"] = tuple(Control(name, field.label, text=option, value=option) for option in field.options)
     elif field.kind == "rating":
         view["controls"] = tuple(
-            Control(name, field.label, text=str(point), value=str(point)) for point in range(field.min, field.max + 1)
+            Control(name, field.label, text=str(point), value=str(point)) for point in field.scale
         )
     elif field.kind == "table":
         view["rows"] = tuple(

@@ -242,3 +242,15 @@ def test_the_workbook_prints_the_public_address_even_under_mkdocs_serve(tmp_path
     served = SimpleNamespace(site_url="http://127.0.0.1:8000/guide/", dev_addr="127.0.0.1:8000", config_file_path=str(tmp_path / "mkdocs.yml"))
     built = SimpleNamespace(site_url="https://example.org/guide/", dev_addr="127.0.0.1:8000", config_file_path="unused")
     assert public_site_url(served) == public_site_url(built) == "https://example.org/guide/"
+
+
+def test_a_caveat_is_printed_before_the_fields_and_a_stepped_rating_has_its_points(tmp_path):
+    (tmp_path / "caveat-and-step.yaml").write_text(
+        yaml.safe_dump(yaml.safe_load((REPO / "microsite/components/worksheet/examples.yaml").read_text())["examples"]["caveat-and-step"]),
+        encoding="utf-8",
+    )
+    soup = workbook_html([load(tmp_path)["caveat-and-step"]])
+    caveat = soup.select_one(".worksheet__caveat")
+    assert caveat.get_text(" ", strip=True).startswith("Before you start Only do this with a partner")
+    assert caveat.find_next("form") is not None
+    assert [radio["value"] for radio in soup.select("input[type=radio]")] == [str(point) for point in range(0, 101, 10)]

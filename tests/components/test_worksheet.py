@@ -326,3 +326,13 @@ def test_the_delete_all_control_explains_itself_without_a_script(built_site):
         assert "clear the data for this site" in control.select_one("[data-without-script]").get_text()
         assert control.select_one("[data-with-script]").has_attr("hidden")
         assert control.find("button").get_text() == "Delete all my answers on this device"
+
+
+def test_a_caveat_comes_before_the_first_field_and_a_stepped_rating_has_its_points(tmp_path):
+    soup = soup_of(render_worksheet(load_example("caveat-and-step", tmp_path), "worksheet-caveat-and-step"))
+    caveat = soup.select_one(".microsite-worksheet__caveat")
+    assert caveat["role"] == "note"
+    assert caveat.get_text(" ", strip=True).startswith("Before you start Only do this with a partner who is safe")
+    first_field = soup.select_one("[data-field]")
+    assert caveat in first_field.find_all_previous("div")
+    assert [radio["value"] for radio in soup.select("input[type=radio]")] == [str(point) for point in range(0, 101, 10)]

@@ -27,13 +27,18 @@ WORKSHEET_KEYS = {
     "version": "a number you increase when the fields change",
     "fields": "the list of fields",
 }
+# Optional worksheet keys.
+OPTIONAL_WORKSHEET_KEYS = {
+    # Shown before the fields, on the page, in print and in the PDF workbook.
+    "caveat": "a safety warning readers must see before they start",
+}
 COMMON_FIELD_KEYS = ("id", "kind", "label", "hint", "example")
 # The keys each kind of field uses beyond the common ones, with their defaults.
 KIND_KEYS: dict[str, dict[str, Any]] = {
     "short-text": {},
     "long-text": {"lines": 4},
     "numbered-list": {"entries": 3},
-    "rating": {"min": None, "max": None, "min_label": None, "max_label": None},
+    "rating": {"min": None, "max": None, "step": 1, "min_label": None, "max_label": None},
     "checklist": {"options": None},
     "single-choice": {"options": None},
     "date": {},
@@ -59,6 +64,7 @@ class Field:
     entries: int = 3
     min: int | None = None
     max: int | None = None
+    step: int = 1
     min_label: str | None = None
     max_label: str | None = None
     options: tuple[str, ...] = ()
@@ -68,8 +74,8 @@ class Field:
 
     @property
     def scale(self) -> range:
-        """A rating's points, from min to max."""
-        return range(self.min, self.max + 1)
+        """A rating's points, from min to max in steps of `step`."""
+        return range(self.min, self.max + 1, self.step)
 
 
 @dataclass(frozen=True)
@@ -81,6 +87,7 @@ class Worksheet:
     minutes: int
     version: int
     fields: tuple[Field, ...]
+    caveat: str | None = None
 
 
 def load_worksheets(folder: Path, label: Callable[[Path], str], errors: ErrorList) -> dict[str, Worksheet]:
@@ -150,9 +157,10 @@ class WorksheetReader:
         self.errors.add(self.file_label, entry, message)
 
     def read(self, data: dict) -> Worksheet | None:
+        known = [*WORKSHEET_KEYS, *OPTIONAL_WORKSHEET_KEYS]
         for key in data:
-            if key not in WORKSHEET_KEYS:
-                self.problem(None, unknown_key_message(key, list(WORKSHEET_KEYS)))
+            if key not in known:
+                self.problem(None, unknown_key_message(key, known))
         for key, meaning in WORKSHEET_KEYS.items():
             if data.get(key) in (None, "", []):
                 self.problem(None, f"missing '{key}'; add {meaning}")
@@ -163,6 +171,7 @@ class WorksheetReader:
         minutes = self.whole_number(None, "minutes", data.get("minutes"))
         version = self.whole_number(None, "version", data.get("version"))
         fields = self.read_fields(data.get("fields"))
+        caveat = self.text(None, "caveat", data.get("caveat"))
         if len(self.errors) > self.problems_before:
             return None
         return Worksheet(
@@ -173,6 +182,7 @@ class WorksheetReader:
             minutes=minutes,
             version=version,
             fields=fields,
+            caveat=" ".join(caveat.split()) if caveat else None,
         )
 
     def read_id(self, value: Any) -> str | None:
@@ -290,7 +300,7 @@ class FieldReader:
     def read_kind_keys(self, kind: str) -> dict[str, Any]:
         defaults = KIND_KEYS[kind]
         values = {key: self.data.get(key, default) for key, default in defaults.items()}
-        for key in ("lines", "entries", "rows"):
+        for key in ("lines", "entries", "rows", "step"):
             if key in values:
                 values[key] = self.worksheet.whole_number(self.entry, key, values[key])
         if kind == "rating":
@@ -313,14 +323,21 @@ class FieldReader:
             if values[key] is None:
                 self.problem(f"a rating needs '{key}', words for the {end} end such as '{words}'")
             values[key] = self.worksheet.text(self.entry, key, values[key])
-        low, high = values["min"], values["max"]
-        if low is not None and high is not None and low >= high:
+        low, high, step = values["min"], values["max"], values["step"]
+        if low is None or high is None or step is None:
+            return
+        if low >= high:
             self.problem(
                 f"rating ends are reversed or equal (min {low}, max {high}); "
                 "min must be smaller than max, and min_label names the low end"
             )
-        elif low is not None and high is not None and high - low > 10:
-            self.problem(f"a rating from {low} to {high} has too many points to choose from; use at most 11 (0 to 10)")
+        elif (high - low) % step:
+            self.problem(f"a rating from {low} to {high} cannot go in steps of {step}; choose a step that reaches {high} exactly")
+        elif (high - low) // step > 10:
+            self.problem(
+                f"a rating from {low} to {high} has too many points to choose from; use at most 11 "
+                "(0 to 10, or 0 to 100 with step: 10)"
+            )
 
     def read_options(self, kind: str, value: Any) -> tuple[str, ...]:
         if not isinstance(value, list) or len(value) < 2:
