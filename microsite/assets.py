@@ -1,45 +1,112 @@
-"""Every component's script and stylesheet, published as one bundle of each.
+"""Our styles and scripts, published as a few small, minified, fingerprinted files.
 
 They ship inside the package, so a site using our components copies nothing.
-One stylesheet and one script instead of a dozen small files keep each page to
-two requests of ours, which matters on slow phone connections.
+Every page gets the core bundle (layout, quick exit, print, quotes, notes);
+pages with a worksheet (or the list of worksheets) also get the worksheet
+bundle, so no page downloads code it does not use. Each file is minified
+(rjsmin, rcssmin) and named after a hash of its content: a new deploy that
+changes a file changes its name, so no browser keeps a stale copy.
 """
 
 from __future__ import annotations
 
+import hashlib
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File
+import rcssmin
+import rjsmin
 
 COMPONENTS_DIR = Path(__file__).parent / "components"
 PUBLISHED_DIR = "assets/microsite"
-BUNDLES = {".css": f"{PUBLISHED_DIR}/microsite.css", ".js": f"{PUBLISHED_DIR}/microsite.js"}
-# The base layout first, so component styles can build on it.
+# The base layout first, so other styles can build on it.
 FIRST = ("layout",)
 
 
-def component_assets(suffix: str) -> list[Path]:
-    paths = COMPONENTS_DIR.glob(f"*/*{suffix}")
-    return sorted(paths, key=lambda p: (p.parent.name not in FIRST, p.parent.name, p.name))
+@dataclass(frozen=True)
+class Bundle:
+    name: str
+    folders: tuple[str, ...]  # component folders whose .css and .js it holds
+    modules: frozenset[str]  # a page needs it when its content holds one of these (data-module or late part)
+    css: str | None = None  # its published addresses, relative to the site root
+    js: str | None = None
 
 
-def bundle(suffix: str) -> str:
-    """The components' files of one kind, in order, each under a comment naming its source."""
-    parts = []
-    for path in component_assets(suffix):
-        source = path.relative_to(COMPONENTS_DIR).as_posix()
-        parts.append(f"/* {source} */\n{path.read_text(encoding='utf-8').rstrip()}\n")
-    # Scripts are separate IIFEs; the semicolon keeps one from running into the next.
-    return (";\n" if suffix == ".js" else "\n").join(parts)
+WORKSHEET = Bundle(
+    "worksheet",
+    ("worksheet",),
+    frozenset({"microsite-worksheet", "microsite-delete-answers", "late:worksheet-index", "late:workbook-links"}),
+)
 
 
-def declare(config: MkDocsConfig) -> None:
-    for suffix, uri in BUNDLES.items():
-        listing = config.extra_css if suffix == ".css" else config.extra_javascript
-        if uri not in [str(item) for item in listing]:
-            listing.append(uri)
+def component_folders() -> list[str]:
+    folders = sorted(path.name for path in COMPONENTS_DIR.iterdir() if path.is_dir() and not path.name.startswith("_"))
+    return sorted(folders, key=lambda name: name not in FIRST)
 
 
-def files(config: MkDocsConfig) -> list[File]:
-    return [File.generated(config, uri, content=bundle(suffix)) for suffix, uri in BUNDLES.items()]
+def core_bundle() -> Bundle:
+    folders = tuple(name for name in component_folders() if name not in WORKSHEET.folders)
+    return Bundle("core", folders, frozenset())
+
+
+def sources(bundle: Bundle, suffix: str) -> list[str]:
+    """The bundle's files of one kind, in order: each folder's own, then (for
+    worksheets) each registered field kind's."""
+    texts = []
+    for folder in bundle.folders:
+        for path in sorted((COMPONENTS_DIR / folder).glob(f"*{suffix}")):
+            texts.append(path.read_text(encoding="utf-8"))
+    if "worksheet" in bundle.folders and suffix == ".css":
+        from .components.worksheet.kinds import registered_kinds
+
+        texts += [kind.css("web") for kind in registered_kinds().values()]
+    return [text for text in texts if text.strip()]
+
+
+def minified(bundle: Bundle, suffix: str) -> str:
+    parts = sources(bundle, suffix)
+    if suffix == ".js":
+        # Each script is its own IIFE; the semicolon keeps one from running into the next.
+        return ";".join(rjsmin.jsmin(part).strip().rstrip(";") for part in parts) + ";" if parts else ""
+    return rcssmin.cssmin("\n".join(parts))
+
+
+def fingerprint(content: str) -> str:
+    return hashlib.sha256(content.encode("utf-8")).hexdigest()[:10]
+
+
+@lru_cache(maxsize=None)
+def _published(bundle: Bundle, sources_key: tuple) -> tuple[Bundle, dict[str, str]]:
+    files = {}
+    addresses = {}
+    for suffix, attribute in ((".css", "css"), (".js", "js")):
+        content = minified(bundle, suffix)
+        if content:
+            uri = f"{PUBLISHED_DIR}/{bundle.name}.{fingerprint(content)}{suffix}"
+            files[uri] = content
+            addresses[attribute] = uri
+    return Bundle(bundle.name, bundle.folders, bundle.modules, **addresses), files
+
+
+def published() -> list[tuple[Bundle, dict[str, str]]]:
+    """Each bundle with its addresses, and the files to publish (address -> text)."""
+    from .components.worksheet.kinds import registered_kinds
+
+    # Registered field kinds bring styles of their own, and files change while
+    # someone works on the package: either gives new files.
+    folders = [kind.folder for kind in registered_kinds().values()] + [COMPONENTS_DIR / name for name in component_folders()]
+    key = tuple(sorted(
+        (str(path), path.stat().st_mtime_ns) for folder in folders for path in folder.iterdir() if path.suffix in (".css", ".js")
+    ))
+    return [_published(bundle, key) for bundle in (core_bundle(), WORKSHEET)]
+
+
+def files() -> dict[str, str]:
+    """Every file to publish under assets/microsite/, by address."""
+    return {uri: content for _, bundle_files in published() for uri, content in bundle_files.items()}
+
+
+def bundles_for(modules: frozenset[str]) -> list[Bundle]:
+    """The bundles a page loads: the core one always, others where the page uses them."""
+    return [bundle for bundle, _ in published() if bundle.name == "core" or bundle.modules & modules]

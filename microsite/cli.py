@@ -1,4 +1,5 @@
-"""The `microsite` command: `microsite new ARTICLE OUTPUT_DIR` starts a guide from an article."""
+"""The `microsite` command: `microsite new ARTICLE OUTPUT_DIR` starts a guide from an
+article; `microsite finish SITE_DIR` finishes a site built without our plugin."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from . import finish
 from .importer import ImportProblem, NewGuide, new_guide
 
 
@@ -31,11 +33,14 @@ def parser() -> argparse.ArgumentParser:
         help="keep it in the last chapter's draft",
     )
     new.add_argument("--force", action="store_true", help="replace OUTPUT_DIR if it already holds a guide")
+    finish.add_command(commands)
     return main
 
 
 def main(argv: list[str] | None = None) -> int:
     arguments = parser().parse_args(argv)
+    if arguments.command == "finish":
+        return finish.run(arguments)
     try:
         result = new_guide(
             arguments.article,

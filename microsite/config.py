@@ -1,32 +1,34 @@
-"""The `microsite` plugin's options in mkdocs.yml, declared as typed MkDocs options."""
+"""The `microsite` plugin's options as MkDocs typed config, built from the
+engine-neutral declarations in `microsite.settings` so they are written once."""
 
 from __future__ import annotations
+
+import dataclasses
+import typing
+from typing import Any, Literal
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-
-class QuickExitConfig(base.Config):
-    # On by default: some readers share a device with someone who checks on them.
-    enabled = c.Type(bool, default=True)
-    # Where the quick exit sends the reader: a neutral, everyday page.
-    url = c.Type(str, default="https://www.bbc.co.uk/weather")
+from .settings import QuickExit, Settings, WorkbookSettings, default_of, option_fields
 
 
-class WorkbookConfig(base.Config):
-    enabled = c.Type(bool, default=True)
-    # The PDF workbook's file name stem; one file per paper size is written.
-    filename = c.Type(str, default="workbook")
+def config_option(hint: Any, default: Any):
+    if dataclasses.is_dataclass(hint):
+        return c.SubConfig(config_class(hint))
+    if typing.get_origin(hint) is Literal:
+        return c.Choice(typing.get_args(hint), default=default)
+    if hint == tuple[str, ...]:
+        return c.ListOfItems(c.Type(str), default=list(default))
+    return c.Type(hint, default=default)
 
 
-class MicrositeConfig(base.Config):
-    # Data lives outside docs/ so definitions are never published by accident.
-    worksheets_dir = c.Type(str, default="data/worksheets")
-    quotes_file = c.Type(str, default="data/quotes.yaml")
-    reading_file = c.Type(str, default="data/further-reading.yaml")
-    # "show" renders untraced quotes with their status; "exclude" leaves them out.
-    untraced_quotes = c.Choice(("show", "exclude"), default="show")
-    help_page = c.Type(str, default="help.md")
-    words_per_minute = c.Type(int, default=200)
-    quick_exit = c.SubConfig(QuickExitConfig)
-    workbook = c.SubConfig(WorkbookConfig)
+def config_class(options_class: type) -> type[base.Config]:
+    """A MkDocs `Config` class with one typed option per dataclass field."""
+    options = {item.name: config_option(hint, default_of(item)) for item, hint in option_fields(options_class)}
+    return type(f"{options_class.__name__}Config", (base.Config,), options)
+
+
+MicrositeConfig = config_class(Settings)
+QuickExitConfig = config_class(QuickExit)
+WorkbookConfig = config_class(WorkbookSettings)

@@ -1,7 +1,9 @@
 """Author-facing errors: every message names the file, the entry and the fix.
 
 Loaders collect problems in an `ErrorList` so an author sees all of them in one
-pass; the plugin then fails once, before anything is written to the site.
+pass; the build then fails once, before anything is written to the site.
+This module does not import MkDocs: the same errors serve every engine, and
+the MkDocs plugin turns them into MkDocs' own `PluginError`.
 """
 
 from __future__ import annotations
@@ -10,10 +12,8 @@ import difflib
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from mkdocs.exceptions import PluginError
 
-
-class MicrositeError(PluginError):
+class MicrositeError(Exception):
     """An author's mistake, explained in plain sentences (never a traceback)."""
 
 

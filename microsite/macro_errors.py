@@ -16,10 +16,12 @@ from mkdocs_macros.errors import format_error
 from .errors import MicrositeError
 
 _UNDEFINED_NAME = re.compile(r"'([^']+)' is undefined")
+# The docs folder's name as mkdocs.yml gives it (install_macro_error_formatter sets it).
+_docs_folder = "docs"
 
 
 def page_label(page) -> str:
-    return f"docs/{page.file.src_uri}"
+    return f"{_docs_folder}/{page.file.src_uri}"
 
 
 def describe_undefined(error: UndefinedError, page) -> str:
@@ -32,7 +34,10 @@ def describe_undefined(error: UndefinedError, page) -> str:
     return f"{page_label(page)}: {error}; check the macro call and its arguments"
 
 
-def install_macro_error_formatter() -> None:
+def install_macro_error_formatter(docs_folder: str = "docs") -> None:
+    global _docs_folder
+    _docs_folder = docs_folder
+
     @format_error.register
     def _author_mistake(error: MicrositeError, markdown: str, page) -> str:
         return f"{page_label(page)}: {error}"

@@ -1,33 +1,91 @@
-"""Macros for pages, registered with mkdocs-macros (`modules: [microsite.macros]`).
+"""Macros for pages, registered with mkdocs-macros or Zensical's macros
+(`modules: [microsite.macros]`). Pages call them by name, e.g.
+{{ worksheet("thought-record") }}; each passes the site context and the
+current page to its component (see `microsite.components.MACROS`).
 
-Each macro only delegates to its component, which takes validated data from the
-plugin and renders its own template. Pages call them by these names, e.g.
-{{ worksheet("thought-record") }}.
+With MkDocs or ProperDocs the `microsite` plugin has built the context for
+this build. Zensical runs no MkDocs plugin: it calls `define_env` for every
+page, with the configuration as a plain mapping, so the context is built
+here from that mapping (and kept while the data files stay the same). There
+a mistake in a page cannot stop the build with our sentence (Zensical prints
+its own traceback), so the macro shows the mistake in the page and
+`microsite finish` refuses the build, naming the page and the mistake.
 """
 
 from __future__ import annotations
 
-from . import workbook
-from .components import chapter_list, draft, help_note, quote, sources, worksheet
-from .plugin import microsite_plugin
+import functools
+from html import escape
+from pathlib import Path
+from typing import Any, Mapping
+
+from markupsafe import Markup
+
+from .components import MACROS
+from .context import PageRef, SiteContext, context_from_config
+from .errors import MicrositeError
 
 
 def define_env(env) -> None:
-    def plugin():
-        return microsite_plugin(env.conf)
+    if hasattr(env.conf, "plugins"):
+        # MkDocs or ProperDocs: the plugin's context, looked up when a page
+        # first calls a macro (the plugin may come after macros in mkdocs.yml).
+        site_of, reports_in_page = lambda: plugin_site(env.conf), False
+    else:
+        site = cached_context(env.conf)
+        site.start_page(PageRef.of(env.page))
+        site_of, reports_in_page = lambda: site, True
+    for name, macro in MACROS.items():
+        env.macro(bind(macro, site_of, env, reports_in_page), name)
 
-    def page_macro(name, component_macro):
-        """Register `name` as a macro that passes the plugin and current page first."""
-        env.macro(lambda *args, **kwargs: component_macro(plugin(), env.page, *args, **kwargs), name)
 
-    page_macro("help_note", help_note.help_note_macro)
-    page_macro("worksheet", worksheet.worksheet_macro)
-    page_macro("worksheet_index", worksheet.worksheet_index_macro)
-    page_macro("delete_all_answers", worksheet.delete_all_answers_macro)
-    page_macro("quote", quote.quote_macro)
-    page_macro("quote_list", quote.quote_list_macro)
-    page_macro("further_reading", sources.further_reading_macro)
-    page_macro("draft", draft.draft_macro)
-    page_macro("placeholder", draft.placeholder_macro)
-    page_macro("workbook_links", workbook.workbook_links_macro)
-    page_macro("chapter_list", chapter_list.chapter_list_macro)
+def bind(macro, site_of, env, reports_in_page: bool):
+    """`macro` as pages call it: the site and the current page come first."""
+
+    @functools.wraps(macro)
+    def call(*args, **kwargs):
+        if not reports_in_page:
+            return macro(site_of(), PageRef.of(env.page), *args, **kwargs)
+        try:
+            return macro(site_of(), PageRef.of(env.page), *args, **kwargs)
+        except MicrositeError as error:
+            return error_in_page(str(error))
+
+    return call
+
+
+def error_in_page(message: str) -> Markup:
+    """A mistake shown where it happened; `microsite finish` refuses a site holding one."""
+    return Markup(
+        f'<div class="microsite-error" role="alert" data-microsite-error="{escape(message)}">'
+        f"<p><strong>This part of the page could not be made:</strong> {escape(message)}</p></div>"
+    )
+
+
+def plugin_site(conf) -> SiteContext:
+    plugin = conf.plugins.get("microsite")
+    if plugin is None or getattr(plugin, "site", None) is None:
+        raise MicrositeError(
+            "mkdocs.yml: plugins: the 'macros' module 'microsite.macros' needs the 'microsite' "
+            "plugin; add '- microsite' to plugins, above '- macros'"
+        )
+    return plugin.site
+
+
+_CACHE: dict[Any, SiteContext] = {}
+
+
+def cached_context(conf: Mapping) -> SiteContext:
+    """The context for this configuration, kept between pages while nothing it read changed."""
+    root = Path(conf.get("root_dir") or ".").resolve()
+    key = (str(root), _mtimes(root))
+    if key not in _CACHE:
+        _CACHE.clear()
+        _CACHE[key] = context_from_config(conf)
+    return _CACHE[key]
+
+
+def _mtimes(root: Path) -> tuple:
+    """When the configuration and data files last changed: a change means a new context."""
+    paths = [root / "mkdocs.yml", *sorted((root / "data").rglob("*"))] if (root / "data").exists() else [root / "mkdocs.yml"]
+    return tuple((str(path), path.stat().st_mtime_ns) for path in paths if path.exists())

@@ -8,17 +8,29 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
-from markupsafe import Markup
+from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, TemplateNotFound, select_autoescape
+from markupsafe import Markup, escape
 
 COMPONENTS_DIR = Path(__file__).parent / "components"
+
+
+class FileLoader(BaseLoader):
+    """Templates named by their absolute path: the markup a worksheet field kind
+    keeps in its own folder, which may lie outside the package."""
+
+    def get_source(self, environment, template):
+        path = Path(template)
+        if not path.is_absolute() or not path.is_file():
+            raise TemplateNotFound(template)
+        mtime = path.stat().st_mtime
+        return path.read_text(encoding="utf-8"), str(path), lambda: path.exists() and path.stat().st_mtime == mtime
 
 
 @lru_cache(maxsize=None)
 def html_environment(folder: Path) -> Environment:
     """Jinja for HTML templates in `folder`: escaped, strict about missing values."""
     return Environment(
-        loader=FileSystemLoader(str(folder)),
+        loader=ChoiceLoader([FileSystemLoader(str(folder)), FileLoader()]),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -37,3 +49,11 @@ def render_component(template: str, **context) -> Markup:
     """
     html = component_environment().get_template(template).render(**context)
     return Markup("\n".join(line for line in html.splitlines() if line.strip()))
+
+
+def late_part(name: str, **attributes: str) -> Markup:
+    """A placeholder for a part that needs every page first (an index, a list
+    of chapters with reading times); the late step of the build fills it in.
+    See `microsite.late`."""
+    extra = "".join(f' data-{key.replace("_", "-")}="{escape(value)}"' for key, value in attributes.items())
+    return Markup(f'<div data-microsite-late="{escape(name)}"{extra}></div>')

@@ -28,7 +28,7 @@ import textstat
 from bs4 import BeautifulSoup
 from mkdocs.config import load_config
 
-from microsite.reading import reading_minutes
+from microsite.late import reading_minutes
 
 REPO = Path(__file__).resolve().parent.parent
 

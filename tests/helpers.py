@@ -134,3 +134,22 @@ def built_pages(site_dir: Path) -> list[str]:
             continue
         pages.append(relative[: -len("index.html")] if relative.endswith("index.html") else relative)
     return pages
+
+
+def make_site(root: Path | None = None, *, pages: dict[str, str] | None = None, sections: dict | None = None, data=None, **settings):
+    """A SiteContext for unit tests: the site's pages (source path -> address),
+    its data (a SiteData, or loaded from `root`), and any settings."""
+    from microsite.context import SitePages, SiteContext
+    from microsite.settings import Settings
+    from microsite.site import SiteData
+
+    root = root or Path("/nonexistent-site")
+    pages = pages if pages is not None else {"index.md": "", "help.md": "help/"}
+    return SiteContext(
+        root=root,
+        docs_dir=root / "docs",
+        settings=Settings(**settings),
+        pages=SitePages(dict(pages), dict(sections or {})),
+        site_name="Fixture guide",
+        loaded=data if data is not None else (None if root.exists() else SiteData()),
+    )

@@ -1,0 +1,29 @@
+"""The components: one folder each. This module lists what pages can call
+(macros) and the parts filled in once every page is rendered (late parts)."""
+
+from __future__ import annotations
+
+from . import chapter_list, draft, help_note, quote, sources, worksheet
+from .worksheet import workbook
+
+# {{ name(...) }} in a page -> the function that renders it, given the site and the page first.
+MACROS = {
+    "help_note": help_note.help_note_macro,
+    "worksheet": worksheet.worksheet_macro,
+    "worksheet_index": worksheet.worksheet_index_macro,
+    "delete_all_answers": worksheet.delete_all_answers_macro,
+    "quote": quote.quote_macro,
+    "quote_list": quote.quote_list_macro,
+    "further_reading": sources.further_reading_macro,
+    "draft": draft.draft_macro,
+    "placeholder": draft.placeholder_macro,
+    "workbook_links": workbook.workbook_links_macro,
+    "chapter_list": chapter_list.chapter_list_macro,
+}
+
+# <div data-microsite-late="name"> -> the function that fills it once every page is known.
+LATE_PARTS = {
+    "worksheet-index": worksheet.index_part,
+    "chapter-list": chapter_list.list_part,
+    "workbook-links": workbook.links_part,
+}

@@ -4,12 +4,23 @@ from bs4 import BeautifulSoup
 
 from helpers import build_site, copy_fixture_site
 from microsite.components.chapter_list import ChapterLink, render_chapter_list
-from microsite.reading import count_words, reading_minutes, title_from_source
+from microsite.late import count_words, read_page_facts, reading_minutes
 
 
-def test_words_are_counted_without_front_matter_macros_or_tags():
-    markdown = "---\ntitle: x\n---\n# Start here\n\n{{ worksheet('a') }}\n<div class='x'>Two words</div>\n"
-    assert count_words(markdown) == 4
+def test_words_are_counted_in_the_rendered_page_without_forms_quotes_or_tags():
+    content = (
+        "<h1>Start here</h1><form data-worksheet-id='a'><label>Not counted</label></form>"
+        "<figure class='microsite-quote'><blockquote><p>Not ours</p></blockquote></figure><div class='x'>Two words</div>"
+    )
+    assert read_page_facts(content).words == 4
+
+
+def test_words_are_counted_in_any_script():
+    assert count_words("Über Vertrauen, mit 3 Schritten — und Ruhe.") == 7
+    assert count_words("الثقة بين الشريكين") == 3
+    assert count_words("भरोसा बनाना") == 2
+    assert count_words("信任需要时间") == 6  # Chinese has no spaces: each character counts
+    assert count_words("— … ·") == 0
 
 
 def test_reading_time_rounds_up_and_is_never_zero():
@@ -18,8 +29,8 @@ def test_reading_time_rounds_up_and_is_never_zero():
 
 
 def test_title_comes_from_the_first_level_one_heading():
-    assert title_from_source("---\na: 1\n---\nIntro\n\n# Be kind to yourself\n\n## Steps\n") == "Be kind to yourself"
-    assert title_from_source("No heading here") is None
+    assert read_page_facts("<p>Intro</p><h1>Be kind to yourself</h1><h2>Steps</h2>").title == "Be kind to yourself"
+    assert read_page_facts("<p>No heading here</p>").title is None
 
 
 def test_chapter_list_escapes_titles_and_shows_minutes():

@@ -44,7 +44,7 @@ def built_examples(tmp_path_factory) -> dict[str, dict[str, BeautifulSoup]]:
 
 
 def guard_scripts(soup: BeautifulSoup) -> list[str]:
-    return [script.string for script in soup.head.find_all("script", src=False) if "microsite-quick-exit" in (script.string or "")]
+    return [script.string for script in soup.head.find_all("script", src=False) if script.has_attr("data-microsite-quick-exit")]
 
 
 @pytest.mark.parametrize("name", sorted(EXAMPLES))

@@ -3,7 +3,6 @@ the HTML of traced, untraced and abridged quotes, escaping, the macros, and
 the guide's own quotes file."""
 
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 import yaml
@@ -17,8 +16,12 @@ from microsite.components.quote import (
     render_quote,
 )
 from microsite.components.quote.model import Quote, Source, parse_quotes
+from microsite.context import PageRef
 from microsite.errors import ErrorList, MicrositeError
-from microsite.site import BuildState
+from microsite.late import read_page_facts
+from microsite.site import SiteData
+
+from helpers import make_site
 
 from axe_check import violations_in_fragment
 
@@ -141,14 +144,14 @@ def test_untraced_with_a_work_says_which_to_change():
     ]
 
 
-def test_every_missing_field_is_reported_at_once_with_what_to_write():
+def test_every_missing_key_is_reported_at_once_with_what_to_write():
     assert problems_in([{"id": "bare-quote"}]) == [
-        "data/quotes.yaml: quote 'bare-quote': missing 'text' (the exact words, copied character for character)",
-        "data/quotes.yaml: quote 'bare-quote': missing 'speaker' (who said it)",
-        "data/quotes.yaml: quote 'bare-quote': missing 'role' (what they do, as far as we know)",
-        "data/quotes.yaml: quote 'bare-quote': missing 'article_role' (what the source article called them)",
-        "data/quotes.yaml: quote 'bare-quote': missing 'abridged' (true if words were left out, otherwise false)",
-        "data/quotes.yaml: quote 'bare-quote': missing 'provenance' ('traced' or 'untraced')",
+        "data/quotes.yaml: quote 'bare-quote': missing 'text'; add the exact words, copied character for character",
+        "data/quotes.yaml: quote 'bare-quote': missing 'speaker'; add who said it",
+        "data/quotes.yaml: quote 'bare-quote': missing 'role'; add what they do, as far as we know",
+        "data/quotes.yaml: quote 'bare-quote': missing 'article_role'; add what the source article called them",
+        "data/quotes.yaml: quote 'bare-quote': missing 'abridged'; add true if words were left out, otherwise false",
+        "data/quotes.yaml: quote 'bare-quote': missing 'provenance'; add 'traced' or 'untraced'",
     ]
 
 
@@ -158,35 +161,37 @@ def test_a_duplicate_id_names_both_entries():
     ]
 
 
-def test_an_unknown_field_suggests_the_closest_known_field():
+def test_an_unknown_key_suggests_the_closest_known_key():
     assert problems_in([changed(RICHARDS, speeker="D. Richards")]) == [
-        "data/quotes.yaml: quote 'richards-communication': unknown field 'speeker'; did you mean 'speaker'?"
+        "data/quotes.yaml: quote 'richards-communication': unknown key 'speeker'; did you mean 'speaker'?"
     ]
 
 
-def test_an_unknown_field_with_nothing_close_lists_the_known_fields():
+def test_an_unknown_key_with_nothing_close_lists_the_known_keys():
     assert problems_in([changed(RICHARDS, colour="blue")]) == [
-        "data/quotes.yaml: quote 'richards-communication': unknown field 'colour' (known fields: id, text, speaker, "
-        "role, article_role, provenance, abridged, work, published_in, year, pages, url, note, review)"
+        "data/quotes.yaml: quote 'richards-communication': unknown key 'colour'; known keys: id, text, speaker, "
+        "role, article_role, provenance, abridged, work, published_in, year, pages, url, note, review"
     ]
 
 
 def test_wrong_kinds_of_value_say_what_is_expected():
     entry = changed(BROWN, text=42, abridged="no", year="2012", url="example.org/book", speaker="  ")
     assert problems_in([entry]) == [
-        "data/quotes.yaml: quote 'brown-vulnerability': 'text' must be text; put it in quotes",
-        "data/quotes.yaml: quote 'brown-vulnerability': 'speaker' is empty; write who said it",
-        "data/quotes.yaml: quote 'brown-vulnerability': 'abridged' must be true or false",
-        "data/quotes.yaml: quote 'brown-vulnerability': 'year' must be a whole number",
-        "data/quotes.yaml: quote 'brown-vulnerability': 'url' must be a full web address starting with https://",
+        "data/quotes.yaml: quote 'brown-vulnerability': 'text' must be text, found the number 42; put it in quotes",
+        "data/quotes.yaml: quote 'brown-vulnerability': 'speaker' is empty; add who said it",
+        "data/quotes.yaml: quote 'brown-vulnerability': 'abridged' must be true or false, found 'no'",
+        "data/quotes.yaml: quote 'brown-vulnerability': 'year' must be a whole number, found '2012'",
+        "data/quotes.yaml: quote 'brown-vulnerability': 'url' must be a full web address starting with https://, "
+        "found 'example.org/book'",
     ]
 
 
 def test_entries_without_a_usable_id_are_named_by_position():
     assert problems_in([{"text": "Words."}, {"id": "Brown Vulnerability"}, "just a sentence"]) == [
-        "data/quotes.yaml: entry 1: missing 'id' (a short name that pages use, such as 'brown-vulnerability')",
-        "data/quotes.yaml: entry 2: id 'Brown Vulnerability' must use only lowercase letters, digits and hyphens",
-        "data/quotes.yaml: entry 3: must be a set of fields (id, text, speaker, …), not a single value",
+        "data/quotes.yaml: entry 1: missing 'id'; add a short name that pages use, such as 'brown-vulnerability'",
+        "data/quotes.yaml: entry 2: id 'Brown Vulnerability' must be lowercase words joined by hyphens, like "
+        "'brown-vulnerability'",
+        "data/quotes.yaml: entry 3: must be a quote with its keys (id, …), found 'just a sentence'",
     ]
 
 
@@ -301,43 +306,40 @@ def test_what_the_article_called_someone_is_shown_only_in_the_list_and_only_when
 # --- Macros ----------------------------------------------------------------
 
 
-def fake_plugin(entries, untraced_quotes="show", has_sources_page=True):
-    """Just what the quote macros read from the microsite plugin."""
+def site_with(entries, untraced_quotes="show", has_sources_page=True):
+    """A site holding these quotes, with a chapter and (optionally) the sources page."""
     quotes, problems = parse(entries)
     assert problems == []
-    return SimpleNamespace(
-        data=SimpleNamespace(quotes=quotes),
-        config=SimpleNamespace(untraced_quotes=untraced_quotes, quotes_file=LABEL),
-        state=BuildState(),
-        files=SimpleNamespace(get_file_from_path=lambda path: object() if has_sources_page else None),
-        url_from=lambda page, path: "../../about/",
-    )
+    pages = {"index.md": "", "guide/embrace-vulnerability.md": "guide/embrace-vulnerability/"}
+    if has_sources_page:
+        pages["about.md"] = "about/"
+    return make_site(pages=pages, data=SiteData(quotes=quotes), untraced_quotes=untraced_quotes)
 
 
-CHAPTER = SimpleNamespace(file=SimpleNamespace(src_uri="guide/embrace-vulnerability.md"))
+CHAPTER = PageRef("guide/embrace-vulnerability.md", "guide/embrace-vulnerability/")
 
 
 def test_the_quote_macro_records_its_page_and_links_to_the_sources_page_entry():
-    plugin = fake_plugin([BROWN])
-    soup = BeautifulSoup(quote_macro(plugin, CHAPTER, "brown-vulnerability"), "html.parser")
-    assert plugin.state.quote_pages == {"brown-vulnerability": {"guide/embrace-vulnerability.md"}}
+    html = quote_macro(site_with([BROWN]), CHAPTER, "brown-vulnerability")
+    soup = BeautifulSoup(html, "html.parser")
+    assert read_page_facts(html).quotes == {"brown-vulnerability"}
     assert soup.find("a", string="How we checked this quote")["href"] == "../../about/#quote-brown-vulnerability"
 
 
 def test_without_a_sources_page_a_quote_has_no_link():
-    plugin = fake_plugin([BROWN], has_sources_page=False)
-    assert BeautifulSoup(quote_macro(plugin, CHAPTER, "brown-vulnerability"), "html.parser").find("a") is None
+    site = site_with([BROWN], has_sources_page=False)
+    assert BeautifulSoup(quote_macro(site, CHAPTER, "brown-vulnerability"), "html.parser").find("a") is None
 
 
 def test_an_unknown_id_suggests_the_closest_one():
     with pytest.raises(MicrositeError) as error:
-        quote_macro(fake_plugin([BROWN, RICHARDS]), CHAPTER, "brown-vulnerabilty")
+        quote_macro(site_with([BROWN, RICHARDS]), CHAPTER, "brown-vulnerabilty")
     assert str(error.value) == "unknown quote id 'brown-vulnerabilty'; did you mean 'brown-vulnerability'?"
 
 
 def test_an_excluded_untraced_quote_says_how_to_fix_the_page():
     with pytest.raises(MicrositeError) as error:
-        quote_macro(fake_plugin([RICHARDS], untraced_quotes="exclude"), CHAPTER, "richards-communication")
+        quote_macro(site_with([RICHARDS], untraced_quotes="exclude"), CHAPTER, "richards-communication")
     assert str(error.value) == (
         "quote 'richards-communication' is untraced, and mkdocs.yml leaves untraced quotes out "
         "(untraced_quotes: exclude); remove {{ quote('richards-communication') }} from this page, "
@@ -347,31 +349,31 @@ def test_an_excluded_untraced_quote_says_how_to_fix_the_page():
 
 def test_a_quote_asked_for_before_any_exist_says_the_file_is_empty():
     with pytest.raises(MicrositeError) as error:
-        quote_macro(fake_plugin([]), CHAPTER, "brown-vulnerability")
+        quote_macro(site_with([]), CHAPTER, "brown-vulnerability")
     assert str(error.value) == "unknown quote id 'brown-vulnerability'; data/quotes.yaml holds no quotes yet"
 
 
 def test_the_list_holds_every_published_quote_with_an_anchor_in_file_order():
-    plugin = fake_plugin([RICHARDS, BROWN])
-    soup = BeautifulSoup(quote_list_macro(plugin, CHAPTER), "html.parser")
+    html = quote_list_macro(site_with([RICHARDS, BROWN]), CHAPTER)
+    soup = BeautifulSoup(html, "html.parser")
     assert [figure["id"] for figure in soup.find_all("figure")] == [
         "quote-richards-communication",
         "quote-brown-vulnerability",
     ]
     assert soup.find("a", string="How we checked this quote") is None  # the list is where those links lead
-    assert plugin.state.quote_pages == {}  # listing a quote is not using it on a page
+    assert read_page_facts(html).quotes == set()  # listing a quote is not using it on a page
 
 
 def test_excluding_untraced_quotes_leaves_only_traced_ones():
-    plugin = fake_plugin([RICHARDS, BROWN], untraced_quotes="exclude")
-    assert list(published_quotes(plugin.data.quotes, "exclude")) == ["brown-vulnerability"]
-    soup = BeautifulSoup(quote_list_macro(plugin, CHAPTER), "html.parser")
+    site = site_with([RICHARDS, BROWN], untraced_quotes="exclude")
+    assert list(published_quotes(site.data.quotes, "exclude")) == ["brown-vulnerability"]
+    soup = BeautifulSoup(quote_list_macro(site, CHAPTER), "html.parser")
     assert [figure["id"] for figure in soup.find_all("figure")] == ["quote-brown-vulnerability"]
 
 
 def test_a_list_with_nothing_to_show_says_what_to_change():
     with pytest.raises(MicrositeError) as error:
-        quote_list_macro(fake_plugin([RICHARDS], untraced_quotes="exclude"), CHAPTER)
+        quote_list_macro(site_with([RICHARDS], untraced_quotes="exclude"), CHAPTER)
     assert str(error.value) == (
         "there are no quotes to list; add quotes to data/quotes.yaml or remove {{ quote_list() }} from this page"
     )

@@ -2,7 +2,6 @@
 macro, and the guide's own reading list."""
 
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 import yaml
@@ -10,7 +9,11 @@ from bs4 import BeautifulSoup
 
 from microsite.components.sources import further_reading_macro, load_further_reading, render_further_reading
 from microsite.components.sources.model import Reference, parse_further_reading
+from microsite.context import PageRef
 from microsite.errors import ErrorList, MicrositeError
+from microsite.site import SiteData
+
+from helpers import make_site
 
 from axe_check import violations_in_fragment
 
@@ -53,35 +56,35 @@ def test_an_entry_becomes_a_reference():
     ]
 
 
-def test_every_missing_field_is_reported_at_once_with_what_to_write():
+def test_every_missing_key_is_reported_at_once_with_what_to_write():
     assert parse([{"topic": "Gratitude"}])[1] == [
-        "data/further-reading.yaml: reference 1: missing 'authors' (the authors' family names)",
-        "data/further-reading.yaml: reference 1: missing 'year' (the year it came out)",
-        "data/further-reading.yaml: reference 1: missing 'title' (the title of the paper)",
-        "data/further-reading.yaml: reference 1: missing 'journal' (the journal it is in)",
-        "data/further-reading.yaml: reference 1: missing 'volume' (the journal volume, a whole number)",
-        "data/further-reading.yaml: reference 1: missing 'pages' (the pages, such as '217–233')",
-        "data/further-reading.yaml: reference 1: missing 'summary' "
-        "(what kind of study it is and what it found, in our own plain words)",
+        "data/further-reading.yaml: reference 1: missing 'authors'; add the authors' family names",
+        "data/further-reading.yaml: reference 1: missing 'year'; add the year it came out",
+        "data/further-reading.yaml: reference 1: missing 'title'; add the title of the paper",
+        "data/further-reading.yaml: reference 1: missing 'journal'; add the journal it is in",
+        "data/further-reading.yaml: reference 1: missing 'volume'; add the journal volume, a whole number",
+        "data/further-reading.yaml: reference 1: missing 'pages'; add the pages, such as '217–233'",
+        "data/further-reading.yaml: reference 1: missing 'summary'; "
+        "add what kind of study it is and what it found, in our own plain words",
     ]
 
 
-def test_wrong_values_and_unknown_fields_name_the_reference():
+def test_wrong_values_and_unknown_keys_name_the_reference():
     entries = [ALGOE, {**ALGOE, "volume": "17(2)", "publisher": "Wiley"}, "Algoe 2010"]
     assert parse(entries)[1] == [
-        "data/further-reading.yaml: reference 2: unknown field 'publisher' (known fields: topic, authors, year, title, "
-        "journal, volume, pages, summary)",
-        "data/further-reading.yaml: reference 2: 'volume' must be a whole number",
-        "data/further-reading.yaml: reference 3: must be a set of fields (topic, authors, …), not a single value",
+        "data/further-reading.yaml: reference 2: unknown key 'publisher'; known keys: topic, authors, year, title, "
+        "journal, volume, pages, summary",
+        "data/further-reading.yaml: reference 2: 'volume' must be a whole number, found '17(2)'",
+        "data/further-reading.yaml: reference 3: must be a reference with its keys (topic, …), found 'Algoe 2010'",
     ]
 
 
-def test_a_misspelt_field_suggests_the_right_one():
+def test_a_misspelt_key_suggests_the_right_one():
     entry = {key: value for key, value in ALGOE.items() if key != "summary"} | {"sumary": "A diary study."}
     assert parse([entry])[1] == [
-        "data/further-reading.yaml: reference 1: unknown field 'sumary'; did you mean 'summary'?",
-        "data/further-reading.yaml: reference 1: missing 'summary' "
-        "(what kind of study it is and what it found, in our own plain words)",
+        "data/further-reading.yaml: reference 1: unknown key 'sumary'; did you mean 'summary'?",
+        "data/further-reading.yaml: reference 1: missing 'summary'; "
+        "add what kind of study it is and what it found, in our own plain words",
     ]
 
 
@@ -135,9 +138,8 @@ def test_text_from_the_data_is_shown_as_text_never_run_as_markup():
 
 
 def test_the_macro_refuses_to_render_an_empty_list():
-    plugin = SimpleNamespace(data=SimpleNamespace(further_reading=[]), config=SimpleNamespace(reading_file=LABEL))
     with pytest.raises(MicrositeError) as error:
-        further_reading_macro(plugin, page=None)
+        further_reading_macro(make_site(data=SiteData(further_reading=[])), PageRef("about.md", "about/"))
     assert str(error.value) == (
         "there is no further reading to list; add references to data/further-reading.yaml "
         "or remove {{ further_reading() }} from this page"

@@ -14,10 +14,11 @@ from bs4 import BeautifulSoup
 from helpers import REPO
 from microsite.components.worksheet.model import load_worksheets
 from microsite.errors import ErrorList, format_problems
-from microsite.workbook import builder, format_size, public_site_url
-from microsite.workbook.builder import Workbook, cached_pdf, render_html
-from microsite.workbook.controls import part_of
-from microsite.workbook.layout import EDITIONS, layout_problems
+from microsite.components.worksheet.kinds import part_of
+from microsite.components.worksheet.workbook import builder, format_size
+from microsite.components.worksheet.workbook.builder import Workbook, cached_pdf, render_html
+from microsite.components.worksheet.workbook.layout import EDITIONS, layout_problems
+from microsite.plugin import public_site_url
 
 FIXTURES = REPO / "tests/fixtures/sites/workbook/data/worksheets"
 

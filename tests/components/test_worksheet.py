@@ -7,7 +7,6 @@ import re
 import shutil
 from collections import Counter
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 import yaml
@@ -21,8 +20,10 @@ from microsite.components.worksheet import (
     worksheet_macro,
 )
 from microsite.components.worksheet.model import KINDS, load_worksheets
+from helpers import make_site
+from microsite.context import PageRef
 from microsite.errors import ErrorList, MicrositeError
-from microsite.site import BuildState
+from microsite.site import SiteData
 
 COMPONENT = REPO / "microsite/components/worksheet"
 FIXTURES = yaml.safe_load((COMPONENT / "examples.yaml").read_text(encoding="utf-8"))
@@ -174,16 +175,12 @@ def test_the_script_sends_nothing_and_every_message_it_shows_is_written(tmp_path
     assert keys <= written
 
 
-class StubPlugin:
-    """What the worksheet macro uses of the microsite plugin."""
-
-    def __init__(self, worksheets: dict):
-        self.data = SimpleNamespace(worksheets=worksheets)
-        self.state = BuildState()
+def site_with(worksheets: dict):
+    return make_site(data=SiteData(worksheets=worksheets))
 
 
 def chapter(src_uri: str = "guide/chapter.md"):
-    return SimpleNamespace(file=SimpleNamespace(src_uri=src_uri))
+    return PageRef(src_uri, src_uri.removesuffix(".md") + "/")
 
 
 @pytest.fixture(scope="module")
@@ -194,8 +191,8 @@ def guide_worksheets() -> dict:
 
 
 def test_two_worksheets_and_the_same_one_twice_keep_every_id_unique(guide_worksheets):
-    plugin, page = StubPlugin(guide_worksheets), chapter()
-    html = "".join(str(worksheet_macro(plugin, page, worksheet_id))
+    site, page = site_with(guide_worksheets), chapter()
+    html = "".join(str(worksheet_macro(site, page, worksheet_id))
                    for worksheet_id in ("thought-record", "trigger-map", "thought-record"))
     soup = soup_of(html)
     assert [form["id"] for form in soup.find_all("form")] == [
@@ -205,13 +202,13 @@ def test_two_worksheets_and_the_same_one_twice_keep_every_id_unique(guide_worksh
     assert "worksheet-thought-record__feeling-before" in radio_groups
     assert "worksheet-thought-record--2__feeling-before" in radio_groups
     # A new page starts counting again, so a worksheet's anchor is stable.
-    other = soup_of(worksheet_macro(plugin, chapter("guide/other.md"), "thought-record"))
+    other = soup_of(worksheet_macro(site, chapter("guide/other.md"), "thought-record"))
     assert other.find("form")["id"] == "worksheet-thought-record"
 
 
 def test_an_unknown_worksheet_id_names_it_and_suggests_the_closest(guide_worksheets):
     with pytest.raises(MicrositeError) as raised:
-        worksheet_macro(StubPlugin(guide_worksheets), chapter(), "thought-recrd")
+        worksheet_macro(site_with(guide_worksheets), chapter(), "thought-recrd")
     assert str(raised.value) == "unknown worksheet id 'thought-recrd'; did you mean 'thought-record'?"
 
 

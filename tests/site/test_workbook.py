@@ -17,7 +17,7 @@ from pypdf import PdfReader
 from helpers import REPO, assert_build_failed_with, build_site, copy_fixture_site, edit_yaml
 from microsite.components.worksheet.model import load_worksheets
 from microsite.errors import ErrorList
-from microsite.workbook import format_size
+from microsite.components.worksheet.workbook import format_size
 
 PAPER = {"a4": (595.28, 841.89), "letter": (612.0, 792.0)}  # width, height in points
 LABELS = {"a4": "A4", "letter": "US Letter"}

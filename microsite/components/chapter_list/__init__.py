@@ -1,4 +1,8 @@
-"""The chapter list: a nav section's pages, in order, with reading times."""
+"""The chapter list: a nav section's pages, in order, with reading times.
+
+Reading times come from each page's rendered text, so the list is filled in
+once every page is rendered (see `microsite.late`).
+"""
 
 from __future__ import annotations
 
@@ -6,8 +10,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from ...errors import MicrositeError
-from ...render import render_component
+from ...context import PageRef, SiteContext
+from ...render import late_part, render_component
 
 
 @dataclass(frozen=True)
@@ -21,25 +25,14 @@ def render_chapter_list(chapters: list[ChapterLink]) -> Markup:
     return render_component("chapter_list/template.html", chapters=chapters)
 
 
-def find_section(nav, title: str | None):
-    """The nav section called `title`, or the first section when no title is given."""
-    sections = [item for item in nav.items if item.is_section]
-    for section in sections:
-        if title is None or section.title == title:
-            return section
-    known = ", ".join(f"'{section.title}'" for section in sections) or "none"
-    wanted = f"section '{title}'" if title else "any section"
-    raise MicrositeError(f"chapter_list: the navigation in mkdocs.yml has no {wanted} (sections: {known})")
-
-
-def chapter_list_macro(plugin, page, section: str | None = None) -> Markup:
+def chapter_list_macro(site: SiteContext, page: PageRef, section: str | None = None) -> Markup:
     """{{ chapter_list() }}: the pages of the first nav section (or `section`)."""
-    pages = [item for item in find_section(plugin.nav, section).children if item.is_page]
+    site.pages.section_pages(section)  # an unknown section stops the build on this page
+    return late_part("chapter-list", section=section) if section else late_part("chapter-list")
+
+
+def list_part(site: SiteContext, facts, page: PageRef, attrs: dict) -> Markup:
     return render_chapter_list([
-        ChapterLink(
-            title=plugin.page_title(item.file),
-            url=plugin.url_from(page, item.file.src_uri),
-            minutes=plugin.reading_times[item.file.src_uri],
-        )
-        for item in pages
+        ChapterLink(title=facts.title_of(src), url=site.url_from(page, src), minutes=facts.minutes(src))
+        for src in site.pages.section_pages(attrs.get("data-section"))
     ])

@@ -10,9 +10,9 @@
 
 A draft holds text copied from the source article, to be rewritten; a
 placeholder marks something the author still has to write (such as the help
-page's services). Every page that holds one is recorded, so
-`mkdocs build --strict` refuses to publish it and a plain build warns (see
-`BuildState` in microsite/site.py). Both need the `md_in_html` Markdown
+page's services). The late step of the build finds every
+page that holds one (see `microsite.late`), so `mkdocs build --strict`
+refuses to publish it and a plain build warns. Both need the `md_in_html` Markdown
 extension to render their text.
 """
 
@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from ...macro_errors import page_label
+from ...context import PageRef, SiteContext
 from ...render import component_environment
 
 LABEL = "Draft from the source article: rewrite in your own words before publishing"
@@ -35,17 +35,13 @@ def render_draft(body: str, dom_id: str, todo: str | None = None) -> Markup:
     return Markup(template.render(body=Markup(body), dom_id=dom_id, todo=todo))
 
 
-def draft_macro(plugin, page, caller=None) -> Markup:
+def draft_macro(site: SiteContext, page: PageRef, caller=None) -> Markup:
     """{% call draft() %}…{% endcall %}: the text inside, in a marked draft block."""
-    label = page_label(page)
-    if label not in plugin.state.draft_pages:
-        plugin.state.draft_pages.append(label)
-    number = plugin.state.next_instance(page.file.src_uri, "draft")
+    number = site.next_instance(page, "draft")
     return render_draft(caller() if caller else "", dom_id=f"draft-{number}")
 
 
-def placeholder_macro(plugin, page, todo: str, caller=None) -> Markup:
+def placeholder_macro(site: SiteContext, page: PageRef, todo: str, caller=None) -> Markup:
     """{% call placeholder("what to write") %}…{% endcall %}, or {{ placeholder("what to write") }}."""
-    plugin.state.placeholders.setdefault(page_label(page), []).append(todo)
-    number = plugin.state.next_instance(page.file.src_uri, "placeholder")
+    number = site.next_instance(page, "placeholder")
     return render_draft(caller() if caller else "", dom_id=f"placeholder-{number}", todo=todo)

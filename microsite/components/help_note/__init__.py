@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from ...context import PageRef, SiteContext
 from ...render import render_component
 
 DEFAULT_TITLE = "If this is not enough"
@@ -25,11 +26,11 @@ def render_help_note(help_url: str, dom_id: str, title: str | None = None, text:
     )
 
 
-def help_note_macro(plugin, page, title: str | None = None, text: str | None = None) -> Markup:
+def help_note_macro(site: SiteContext, page: PageRef, title: str | None = None, text: str | None = None) -> Markup:
     """{{ help_note() }}: an aside pointing to the help page, e.g. at the end of a chapter."""
-    number = plugin.state.next_instance(page.file.src_uri, "help-note")
+    number = site.next_instance(page, "help-note")
     return render_help_note(
-        help_url=plugin.url_from(page, plugin.config.help_page),
+        help_url=site.url_from(page, site.settings.help_page),
         dom_id=f"help-note-{number}",
         title=title,
         text=text,

@@ -10,22 +10,25 @@
  *   shows again (Back button, back-forward cache, reload) shows a neutral
  *   cover instead of its content. A flag in sessionStorage remembers the exit
  *   for this tab only; the inline script in microsite/layout.html reads the
- *   same flag before the page is drawn.
+ *   same flag before the page is drawn. The flag's key, the class that hides
+ *   the page and the neutral title are that script's data attributes, so they
+ *   are written once.
  */
 (function () {
   "use strict";
 
-  var STORAGE_KEY = "microsite-quick-exit";
-  var EXITED_CLASS = "microsite-exited";
   var TITLE_ATTRIBUTE = "data-microsite-title";
-  var NEUTRAL_TITLE = "Continue";
   var PRESSES_NEEDED = 3;
   var PRESS_TIMEOUT_MS = 5000;
 
   var $root = document.querySelector('[data-module="microsite-quick-exit"]');
-  if (!$root) {
+  var $early = document.querySelector("script[data-microsite-quick-exit]");
+  if (!$root || !$early) {
     return; // quick_exit.enabled is false in mkdocs.yml
   }
+  var STORAGE_KEY = $early.dataset.key;
+  var EXITED_CLASS = $early.dataset.class;
+  var NEUTRAL_TITLE = $early.dataset.title;
   var $link = $root.querySelector("a[data-quick-exit-link]");
   var $status = $root.querySelector("[data-quick-exit-status]");
   var $hint = document.getElementById("microsite-quick-exit-hint");

@@ -8,9 +8,10 @@ from typing import Callable
 
 from markupsafe import Markup
 
+from ...context import PageRef, SiteContext
+from ...datafile import load_yaml
 from ...errors import ErrorList, MicrositeError, unknown_id_message
 from ...render import render_component
-from ...yamlfile import load_yaml
 from .model import Quote, parse_quotes
 
 # The sources page lists every quote; a quote in a chapter links to its entry there.
@@ -41,13 +42,16 @@ def render_quote(
     sources_url: str | None = None,
     anchor_id: str | None = None,
     show_article_role: bool = False,
+    used: bool = False,
 ) -> Markup:
+    """The quote as a figure; `used` marks it as quoted on its page (not listed)."""
     return render_component(
         "quote/template.html",
         quote=quote,
         sources_url=sources_url,
         anchor_id=anchor_id,
         show_article_role=show_article_role,
+        used=used,
     )
 
 
@@ -59,42 +63,41 @@ def render_quote_list(quotes: list[Quote]) -> Markup:
     )
 
 
-def quote_macro(plugin, page, quote_id: str) -> Markup:
+def quote_macro(site: SiteContext, page: PageRef, quote_id: str) -> Markup:
     """{{ quote("brown-vulnerability") }}: the quote, who said it, and where it comes from."""
-    quote = find_quote(plugin, quote_id)
-    plugin.state.quote_pages[quote_id].add(page.file.src_uri)
-    return render_quote(quote, sources_url=sources_url(plugin, page, quote_id))
+    quote = find_quote(site, quote_id)
+    return render_quote(quote, sources_url=sources_url(site, page, quote_id), used=True)
 
 
-def quote_list_macro(plugin, page) -> Markup:
+def quote_list_macro(site: SiteContext, page: PageRef) -> Markup:
     """{{ quote_list() }}: every quote this build shows, with its provenance."""
-    quotes = published_quotes(plugin.data.quotes, plugin.config.untraced_quotes)
+    quotes = published_quotes(site.data.quotes, site.settings.untraced_quotes)
     if not quotes:
         raise MicrositeError(
-            f"there are no quotes to list; add quotes to {plugin.config.quotes_file} "
+            f"there are no quotes to list; add quotes to {site.settings.quotes_file} "
             "or remove {{ quote_list() }} from this page"
         )
     return render_quote_list(list(quotes.values()))
 
 
-def find_quote(plugin, quote_id: str) -> Quote:
+def find_quote(site: SiteContext, quote_id: str) -> Quote:
     """The quote a page asked for, or a sentence saying what to change on that page."""
-    quotes = published_quotes(plugin.data.quotes, plugin.config.untraced_quotes)
+    quotes = published_quotes(site.data.quotes, site.settings.untraced_quotes)
     if quote_id in quotes:
         return quotes[quote_id]
-    if quote_id in plugin.data.quotes:
+    if quote_id in site.data.quotes:
         raise MicrositeError(
             f"quote '{quote_id}' is untraced, and mkdocs.yml leaves untraced quotes out "
             f"(untraced_quotes: exclude); remove {{{{ quote('{quote_id}') }}}} from this page, "
             "or set untraced_quotes: show"
         )
-    if not plugin.data.quotes:
-        raise MicrositeError(f"unknown quote id '{quote_id}'; {plugin.config.quotes_file} holds no quotes yet")
+    if not site.data.quotes:
+        raise MicrositeError(f"unknown quote id '{quote_id}'; {site.settings.quotes_file} holds no quotes yet")
     raise MicrositeError(unknown_id_message("quote", quote_id, quotes))
 
 
-def sources_url(plugin, page, quote_id: str) -> str | None:
+def sources_url(site: SiteContext, page: PageRef, quote_id: str) -> str | None:
     """Where this quote is explained on the sources page, if the site has one."""
-    if plugin.files.get_file_from_path(SOURCES_PAGE) is None:
+    if not site.pages.has(SOURCES_PAGE):
         return None
-    return f"{plugin.url_from(page, SOURCES_PAGE)}#{list_anchor(quote_id)}"
+    return f"{site.url_from(page, SOURCES_PAGE)}#{list_anchor(quote_id)}"

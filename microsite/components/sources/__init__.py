@@ -8,9 +8,10 @@ from typing import Callable
 
 from markupsafe import Markup
 
+from ...context import PageRef, SiteContext
+from ...datafile import load_yaml
 from ...errors import ErrorList, MicrositeError
 from ...render import render_component
-from ...yamlfile import load_yaml
 from .model import Reference, group_by_topic, parse_further_reading
 
 
@@ -24,11 +25,11 @@ def render_further_reading(references: list[Reference]) -> Markup:
     return render_component("sources/template.html", topics=group_by_topic(references))
 
 
-def further_reading_macro(plugin, page) -> Markup:
+def further_reading_macro(site: SiteContext, page: PageRef) -> Markup:
     """{{ further_reading() }}: each topic with its studies and what they found."""
-    if not plugin.data.further_reading:
+    if not site.data.further_reading:
         raise MicrositeError(
-            f"there is no further reading to list; add references to {plugin.config.reading_file} "
+            f"there is no further reading to list; add references to {site.settings.reading_file} "
             "or remove {{ further_reading() }} from this page"
         )
-    return render_further_reading(plugin.data.further_reading)
+    return render_further_reading(site.data.further_reading)

@@ -7,18 +7,18 @@ from dataclasses import dataclass
 from typing import Any
 
 from ...errors import ErrorList
-from ..quote.model import EntryReader, read_pages
+from ...datafile import EntryReader, Key, keys_by_name, read_list_file
 
-FIELDS = {
-    "topic": "the part of the guide it supports, such as 'Gratitude'",
-    "authors": "the authors' family names",
-    "year": "the year it came out",
-    "title": "the title of the paper",
-    "journal": "the journal it is in",
-    "volume": "the journal volume, a whole number",
-    "pages": "the pages, such as '217–233'",
-    "summary": "what kind of study it is and what it found, in our own plain words",
-}
+KEYS = keys_by_name([
+    Key("topic", "the part of the guide it supports, such as 'Gratitude'", required=True),
+    Key("authors", "the authors' family names", required=True),
+    Key("year", "the year it came out", type="whole", required=True),
+    Key("title", "the title of the paper", required=True),
+    Key("journal", "the journal it is in", required=True),
+    Key("volume", "the journal volume, a whole number", type="whole", required=True),
+    Key("pages", "the pages, such as '217–233'", type="text-or-number", required=True),
+    Key("summary", "what kind of study it is and what it found, in our own plain words", required=True),
+])
 
 
 @dataclass(frozen=True)
@@ -41,24 +41,15 @@ class Topic:
 
 def parse_further_reading(raw: Any, file: str, errors: ErrorList) -> list[Reference]:
     """The references in `raw` (the parsed YAML), in file order; problems go to `errors`."""
-    if raw is None:
-        return []  # an empty file, or one whose YAML error is already recorded
-    if not isinstance(raw, list):
-        errors.add(file, None, "must be a list of references, each starting with '- topic:'")
-        return []
     references = []
-    for number, entry in enumerate(raw, start=1):
-        if not isinstance(entry, dict):
-            errors.add(file, f"reference {number}", "must be a set of fields (topic, authors, …), not a single value")
-            continue
-        reference = read_reference(EntryReader(entry, FIELDS, file, f"reference {number}", errors))
+    for number, entry in read_list_file(raw, file, "reference", "topic", errors, numbered_as="reference"):
+        reference = read_reference(EntryReader(entry, KEYS, file, f"reference {number}", errors))
         if reference is not None:
             references.append(reference)
     return references
 
 
 def read_reference(fields: EntryReader) -> Reference | None:
-    before = len(fields.errors)
     values = {
         "topic": fields.text("topic"),
         "authors": fields.text("authors"),
@@ -66,10 +57,10 @@ def read_reference(fields: EntryReader) -> Reference | None:
         "title": fields.text("title"),
         "journal": fields.text("journal"),
         "volume": fields.whole_number("volume"),
-        "pages": read_pages(fields, required=True),
+        "pages": fields.text_or_number("pages"),
         "summary": fields.text("summary"),
     }
-    if len(fields.errors) > before:
+    if fields.failed:
         return None
     return Reference(**values)
 

@@ -18,14 +18,53 @@ from pathlib import Path
 from jinja2 import Environment
 from markupsafe import Markup
 
-from ..render import html_environment
+from ....render import html_environment
+from ..kinds import Control, Row, registered_kinds
 from . import layout
-from .controls import worksheet_view
 from .layout import Edition
 
 HERE = Path(__file__).parent
 # Fillable fields, tagged for assistive technology and marked as PDF/UA-1.
 PDF_OPTIONS = {"pdf_forms": True, "pdf_variant": "pdf/ua-1"}
+
+
+@dataclass(frozen=True)
+class FieldView:
+    """A field as the workbook prints it: its PDF form controls, from its kind."""
+
+    field: object
+    dom_id: str
+    controls: tuple[Control, ...] = ()
+    rows: tuple[Row, ...] = ()
+
+
+@dataclass(frozen=True)
+class WorksheetView:
+    worksheet: object
+    anchor: str
+    fields: tuple[FieldView, ...]
+
+
+def field_view(worksheet, field) -> FieldView:
+    # Imported here: the worksheet component's package imports this module's parent.
+    from .. import field_dom_id
+
+    kind = field.spec
+    name = f"{worksheet.id}.{field.id}"
+    return FieldView(
+        field=field,
+        dom_id=field_dom_id(worksheet.id, field.id),
+        controls=kind.controls(name, field) if kind.controls else (),
+        rows=kind.rows(name, field) if kind.rows else (),
+    )
+
+
+def worksheet_view(worksheet) -> WorksheetView:
+    return WorksheetView(
+        worksheet=worksheet,
+        anchor=f"worksheet-{worksheet.id}",
+        fields=tuple(field_view(worksheet, field) for field in worksheet.fields),
+    )
 
 
 @dataclass(frozen=True)
@@ -44,6 +83,18 @@ def template_environment() -> Environment:
     return html_environment(HERE)
 
 
+def stylesheet() -> Markup:
+    """The workbook's styles, then each field kind's own."""
+    parts = [(HERE / "workbook.css").read_text(encoding="utf-8")]
+    parts += [kind.css("pdf") for kind in registered_kinds().values()]
+    return Markup("\n".join(part for part in parts if part))
+
+
+def kind_sizes() -> dict[str, float]:
+    """The sizes field kinds declare, as the custom properties their CSS reads."""
+    return {name: size for kind in registered_kinds().values() for name, size in kind.sizes.items()}
+
+
 def render_html(workbook: Workbook, edition: Edition) -> str:
     return template_environment().get_template("template.html").render(
         guide=workbook.guide,
@@ -51,8 +102,9 @@ def render_html(workbook: Workbook, edition: Edition) -> str:
         site_url=workbook.site_url,
         notice=workbook.notice,
         edition=edition,
-        sizes=layout,
-        stylesheet=Markup((HERE / "workbook.css").read_text(encoding="utf-8")),
+        margins=layout,
+        sizes=kind_sizes(),
+        stylesheet=stylesheet(),
         worksheets=[worksheet_view(worksheet) for worksheet in workbook.worksheets],
         chapters=workbook.chapters,
     )
