@@ -51,6 +51,8 @@ class Settings:
     # Pages (paths under docs/) whose own inline scripts, event handlers and
     # style attributes are allowed; everywhere else they stop the build.
     allow_inline_code: tuple[str, ...] = ()
+    # Python modules that define worksheet field kinds of the guide's own.
+    field_kinds: tuple[str, ...] = ()
 
 
 # What each option is for, in the words an error message uses ("add …").
@@ -64,10 +66,15 @@ MEANINGS = {
     "quick_exit": "the quick-exit options (enabled, url)",
     "workbook": "the PDF workbook options (enabled, filename)",
     "allow_inline_code": "the pages whose own inline code is allowed",
+    "field_kinds": "the modules that define field kinds of your own",
     "enabled": "true or false",
     "url": "a web address starting with https://",
     "filename": "the file name stem, such as 'workbook'",
 }
+
+
+# What one item of a list option is called in messages ("page 2 must be text").
+LIST_ITEMS = {"allow_inline_code": "page", "field_kinds": "module"}
 
 
 def option_fields(options_class: type) -> list[tuple[dataclasses.Field, Any]]:
@@ -115,7 +122,7 @@ def read_option(reader: EntryReader, name: str, hint: Any, entry: str, errors: E
     if key.choices:
         return reader.choice(name)
     if key.type == "list":
-        return reader.text_list(name, "page")
+        return reader.text_list(name, LIST_ITEMS.get(name, "item"))
     return {"bool": reader.true_or_false, "whole": reader.whole_number, "text": reader.text}[key.type](name)
 
 

@@ -36,9 +36,11 @@ def load_site_data(root: Path, settings: Settings, errors: ErrorList) -> SiteDat
     from .components.quote import load_quotes
     from .components.sources import load_further_reading
     from .components.worksheet import load_worksheets
+    from .components.worksheet.kinds import register_kinds_from
     from .components.worksheet.workbook import layout_problems
 
     label = label_for(root)
+    register_kinds_from(settings.field_kinds, root, errors)
     data = SiteData(
         worksheets=load_worksheets(root / settings.worksheets_dir, label, errors),
         quotes=load_quotes(root / settings.quotes_file, label, errors),

@@ -333,3 +333,21 @@ def test_a_caveat_comes_before_the_first_field_and_a_stepped_rating_has_its_poin
     first_field = soup.select_one("[data-field]")
     assert caveat in first_field.find_all_previous("div")
     assert [radio["value"] for radio in soup.select("input[type=radio]")] == [str(point) for point in range(0, 101, 10)]
+
+
+def test_the_index_follows_what_pages_show_not_what_their_markdown_mentions(tmp_path):
+    """A call with keyword arguments counts; a call shown in a code sample does not."""
+    project = copy_fixture_site("worksheet-pages", tmp_path)
+    shutil.copytree(REPO / "data/worksheets", project / "data/worksheets")
+    (project / "docs/index.md").write_text(
+        "# How to add a worksheet\n\nWrite this in a chapter:\n\n"
+        '```\n{% raw %}{{ worksheet("thought-record") }}{% endraw %}\n```\n'
+    )
+    (project / "docs/twice.md").write_text('# One with a keyword\n\n{{ worksheet(worksheet_id="values-compass") }}\n')
+    result = build_site(project, tmp_path / "out")
+    assert result.ok, result.output
+    index = BeautifulSoup((tmp_path / "out/all/index.html").read_text(encoding="utf-8"), "html.parser")
+    linked = {a.get_text(): a["href"] for a in index.select("a.microsite-worksheet-index__title")}
+    assert linked == {"Values compass": "../twice/#worksheet-values-compass"}
+    code = BeautifulSoup((tmp_path / "out/index.html").read_text(encoding="utf-8"), "html.parser").select_one("pre code")
+    assert code.get_text().strip() == '{{ worksheet("thought-record") }}'

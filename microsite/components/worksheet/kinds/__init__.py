@@ -175,6 +175,34 @@ def register_kind(kind: Kind) -> Kind:
     return kind
 
 
+def register_kinds_from(modules: tuple[str, ...], root: Path, errors) -> None:
+    """Register the kinds that a guide's own modules define (`field_kinds` in mkdocs.yml).
+
+    Each module defines KIND or KINDS, like the folders here; modules in the
+    guide's own folder can be imported.
+    """
+    import sys
+
+    added = str(root) not in sys.path
+    if added:
+        sys.path.insert(0, str(root))
+    try:
+        for name in modules:
+            try:
+                module = importlib.import_module(name)
+            except Exception as error:  # an author's module may fail in any way
+                errors.add("mkdocs.yml", "plugins: microsite: field_kinds", f"cannot import '{name}' ({error}); check the module's name and that it imports")
+                continue
+            kinds = getattr(module, "KINDS", None) or ((module.KIND,) if hasattr(module, "KIND") else ())
+            if not kinds:
+                errors.add("mkdocs.yml", "plugins: microsite: field_kinds", f"module '{name}' defines no KIND (or KINDS); see microsite/components/worksheet/kinds/")
+            for kind in kinds:
+                register_kind(kind)
+    finally:
+        if added:
+            sys.path.remove(str(root))
+
+
 def unregister_kind(name: str) -> None:
     _REGISTRY.pop(name, None)
 

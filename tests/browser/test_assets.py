@@ -1,0 +1,61 @@
+"""Our styles and scripts are published under names made from their content,
+so a browser that visited before a deploy fetches the new files after it
+instead of running a stale copy."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from helpers import REPO, build_site, copy_fixture_site, serve_directory, site_path_prefix
+
+pytestmark = pytest.mark.browser
+
+
+def build_deploy(tmp_path: Path, name: str, package: Path | None = None) -> Path:
+    project = copy_fixture_site("worksheet-pages", tmp_path / name)
+    shutil.copytree(REPO / "data/worksheets", project / "data/worksheets")
+    env = {"PYTHONPATH": str(package)} if package else None
+    result = build_site(project, tmp_path / name / "site", extra_env=env)
+    assert result.ok, result.output
+    return result.site_dir
+
+
+def package_with_a_changed_script(tmp_path: Path) -> Path:
+    """A copy of the microsite package whose worksheet script does one more thing."""
+    copy = tmp_path / "package"
+    shutil.copytree(REPO / "microsite", copy / "microsite", ignore=shutil.ignore_patterns("__pycache__"))
+    script = copy / "microsite/components/worksheet/worksheet.js"
+    script.write_text(script.read_text(encoding="utf-8") + "\nwindow.micrositeDeploy = 2;\n", encoding="utf-8")
+    return copy
+
+
+def our_files(site: Path, suffix: str) -> set[str]:
+    return {path.name for path in (site / "assets/microsite").glob(f"*{suffix}")}
+
+
+def test_a_new_deploy_changes_the_script_name_and_the_browser_fetches_it(tmp_path, page):
+    first = build_deploy(tmp_path, "first")
+    second = build_deploy(tmp_path, "second", package_with_a_changed_script(tmp_path))
+    assert our_files(first, ".css") == our_files(second, ".css")
+    changed = our_files(second, ".js") - our_files(first, ".js")
+    assert len(changed) == 1 and changed.pop().startswith("worksheet.")
+
+    live = tmp_path / "live"
+    shutil.copytree(first, live)
+    server = serve_directory(live, site_path_prefix(REPO / "tests/fixtures/sites/worksheet-pages/mkdocs.yml"))
+    try:
+        fetched: list[str] = []
+        page.on("request", lambda request: fetched.append(request.url.rsplit("/", 1)[-1]) if "/assets/microsite/" in request.url else None)
+        page.goto(server.base_url)
+        assert page.evaluate("window.micrositeDeploy") is None
+        shutil.rmtree(live)
+        shutil.copytree(second, live)
+        page.goto(server.base_url)
+        new_script = next(name for name in our_files(second, ".js") if name.startswith("worksheet."))
+        assert new_script in fetched
+        assert page.evaluate("window.micrositeDeploy") == 2
+    finally:
+        server.stop()
