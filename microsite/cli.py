@@ -7,7 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import finish
+from . import finish, schemas
 from .importer import ImportProblem, NewGuide, new_guide
 
 
@@ -34,6 +34,7 @@ def parser() -> argparse.ArgumentParser:
     )
     new.add_argument("--force", action="store_true", help="replace OUTPUT_DIR if it already holds a guide")
     finish.add_command(commands)
+    schemas.add_command(commands)
     return main
 
 
@@ -41,6 +42,8 @@ def main(argv: list[str] | None = None) -> int:
     arguments = parser().parse_args(argv)
     if arguments.command == "finish":
         return finish.run(arguments)
+    if arguments.command == "schemas":
+        return schemas.run(arguments)
     try:
         result = new_guide(
             arguments.article,
