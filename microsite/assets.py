@@ -18,7 +18,8 @@ from pathlib import Path
 import rcssmin
 import rjsmin
 
-COMPONENTS_DIR = Path(__file__).parent / "components"
+from .render import COMPONENTS_DIR
+
 PUBLISHED_DIR = "assets/microsite"
 # The base layout first, so other styles can build on it.
 FIRST = ("layout",)

@@ -133,7 +133,9 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
 
 
 def check_config(config: MkDocsConfig, errors: ErrorList) -> None:
-    """What the components need from mkdocs.yml, each missing piece named with the line to add."""
+    """What the components need from mkdocs.yml, each missing piece named with
+    the line to add, and the theme settings that would break our privacy promise."""
+    check_privacy(config.theme, errors)
     if "md_in_html" not in config.markdown_extensions:
         errors.add(
             "mkdocs.yml", "markdown_extensions",
@@ -155,6 +157,21 @@ def check_config(config: MkDocsConfig, errors: ErrorList) -> None:
     if options.get("on_undefined") != "strict":
         errors.add(
             "mkdocs.yml", "plugins: macros", "set on_undefined: strict (a misspelled macro must stop the build, naming the page)"
+        )
+
+
+def check_privacy(theme, errors: ErrorList) -> None:
+    if theme.get("font") is not False:
+        errors.add(
+            "mkdocs.yml", "theme",
+            "set font: false; otherwise the theme loads its fonts from Google, which tells another company who "
+            "reads the guide (the pages use the reader's own fonts instead)",
+        )
+    if "search.highlight" in (theme.get("features") or []):
+        errors.add(
+            "mkdocs.yml", "theme: features",
+            "remove search.highlight; it puts what a reader searched for into the page's address, and so into "
+            "their browser history",
         )
 
 

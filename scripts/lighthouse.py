@@ -31,8 +31,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
 
 # The same build, static server and Chromium set-up as the browser tests.
-from conftest import CHROMIUM_FLAGS, chromium_path  # noqa: E402
-from helpers import build_site, site_path_prefix  # noqa: E402
+from helpers import CHROMIUM_FLAGS, build_site, find_chromium, site_path_prefix  # noqa: E402
 
 LIGHTHOUSE = REPO / "node_modules/.bin/lighthouse"
 DEFAULT_PAGES = ["", "guide/reframe-negative-thoughts/", "worksheets/"]
@@ -105,7 +104,10 @@ def run_lighthouse(url: str, workdir: Path) -> dict:
         "--quiet",
         f"--chrome-flags={' '.join([*CHROMIUM_FLAGS, f'--user-data-dir={profile}'])}",
     ]
-    env = {**os.environ, "CHROME_PATH": chromium_path()}
+    chromium = find_chromium()
+    if chromium is None:
+        raise SystemExit("Chromium not found: run 'apt-get install -y chromium' or set CHROMIUM=/path/to/chromium")
+    env = {**os.environ, "CHROME_PATH": chromium}
     done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
     if done.returncode != 0:
         raise SystemExit(f"Lighthouse failed on {url}:\n{done.stderr[-2000:]}")

@@ -3,31 +3,16 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-from pathlib import Path
-
 import pytest
 
-from helpers import REPO, BuildResult, build_site, serve_directory, site_path_prefix
-
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from helpers import CHROMIUM_FLAGS, REPO, BuildResult, build_site, find_chromium, serve_directory, site_path_prefix
 
 
 def chromium_path() -> str:
-    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium"), shutil.which("chromium-browser")):
-        if candidate and Path(candidate).exists():
-            return candidate
-    pytest.fail("Chromium not found: run 'apt-get install -y chromium' or set CHROMIUM=/path/to/chromium")
+    path = find_chromium()
+    if path is None:
+        pytest.fail("Chromium not found: run 'apt-get install -y chromium' or set CHROMIUM=/path/to/chromium")
+    return path
 
 
 @pytest.fixture(scope="session")

@@ -17,6 +17,25 @@ import yaml
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE_SITES = Path(__file__).resolve().parent / "fixtures" / "sites"
+# Debian's Chromium, headless, with nothing that reaches for the network on its own.
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def find_chromium() -> str | None:
+    """Debian's Chromium, or the browser CHROMIUM names."""
+    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium"), shutil.which("chromium-browser")):
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None
 
 
 @dataclass

@@ -103,3 +103,14 @@ def test_saying_no_to_delete_keeps_the_answers(page, site_url):
     page.get_by_role("button", name="No, keep them").click()
     page.goto(site_url + "guide/reframe-negative-thoughts/")
     assert page.get_by_role("textbox", name="What happened?").input_value() == "Keep me"
+
+
+def test_a_search_result_opens_without_the_search_terms_in_the_address_or_history(page, site_url):
+    page.goto(site_url)
+    page.locator(".md-search__input").click()
+    page.keyboard.type("partner")
+    page.locator(".md-search-result__item a").first.click()
+    page.wait_for_load_state()
+    assert "partner" not in page.url and "?h=" not in page.url
+    addresses = page.evaluate("performance.getEntriesByType('navigation').map((entry) => entry.name)")
+    assert all("partner" not in address for address in addresses), addresses

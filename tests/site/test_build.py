@@ -85,3 +85,35 @@ def test_missing_help_page_is_explained(tmp_path):
     (project / "mkdocs.yml").write_text((project / "mkdocs.yml").read_text().replace("  - Help: help.md\n", ""))
     result = build_site(project, tmp_path / "out")
     assert_build_failed_with(result, "help_page 'help.md' is not in docs/; create that page or point help_page at your help page")
+
+
+def test_settings_that_would_reach_other_sites_or_record_searches_stop_the_build(tmp_path):
+    project = copy_fixture_site("minimal", tmp_path)
+    config = (project / "mkdocs.yml").read_text()
+    config = config.replace("  font: false\n", "  features:\n    - search.highlight\n")
+    (project / "mkdocs.yml").write_text(config)
+    result = build_site(project, tmp_path / "out")
+    assert_build_failed_with(
+        result,
+        "mkdocs.yml: theme: set font: false; otherwise the theme loads its fonts from Google, which tells another "
+        "company who reads the guide (the pages use the reader's own fonts instead)",
+    )
+    assert (
+        "mkdocs.yml: theme: features: remove search.highlight; it puts what a reader searched for into the page's "
+        "address, and so into their browser history"
+    ) in result.output
+
+
+def test_what_the_components_need_in_mkdocs_yml_is_named_with_the_line_to_add(tmp_path):
+    project = copy_fixture_site("minimal", tmp_path)
+    config = (project / "mkdocs.yml").read_text().replace("  - md_in_html\n", "  - attr_list\n")
+    config = config.replace("      on_undefined: strict\n", "      on_undefined: keep\n")
+    (project / "mkdocs.yml").write_text(config)
+    result = build_site(project, tmp_path / "out")
+    assert_build_failed_with(
+        result, "mkdocs.yml: markdown_extensions: add '- md_in_html' (draft and placeholder blocks hold Markdown, which it renders)"
+    )
+    assert (
+        "mkdocs.yml: plugins: macros: set on_undefined: strict (a misspelled macro must stop the build, naming the page)"
+    ) in result.output
+    assert "2 problems in the site data; nothing was built:" in result.output
