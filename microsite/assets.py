@@ -1,11 +1,12 @@
-"""Our styles and scripts, published as a few small, minified, fingerprinted files.
+"""Our styles and scripts: each page loads one small stylesheet and one small
+script holding exactly the components it uses, minified and fingerprinted.
 
 They ship inside the package, so a site using our components copies nothing.
-Every page gets the core bundle (layout, quick exit, print, quotes, notes);
-pages with a worksheet (or the list of worksheets) also get the worksheet
-bundle, so no page downloads code it does not use. Each file is minified
-(rjsmin, rcssmin) and named after a hash of its content: a new deploy that
-changes a file changes its name, so no browser keeps a stale copy.
+Every page needs the layout, the quick exit and print styles; a component's
+own files join a page's bundle only when the page's content uses it (a quote,
+a worksheet, a field kind), so no page downloads code it does not use. Each
+bundle is minified (rjsmin, rcssmin) and named after a hash of its content: a
+deploy that changes a file changes the names, so no browser keeps a stale copy.
 """
 
 from __future__ import annotations
@@ -21,93 +22,82 @@ import rjsmin
 from .render import COMPONENTS_DIR
 
 PUBLISHED_DIR = "assets/microsite"
-# The base layout first, so other styles can build on it.
-FIRST = ("layout",)
+
+
+@dataclass(frozen=True)
+class Part:
+    """A component's styles and scripts, and how to tell that a page uses it."""
+
+    name: str
+    files: tuple[Path, ...]
+    markers: tuple[str, ...] | None  # text in a page's content that means it is used; None: every page
+
+    def used_by(self, content: str) -> bool:
+        return self.markers is None or any(marker in content for marker in self.markers)
 
 
 @dataclass(frozen=True)
 class Bundle:
-    name: str
-    folders: tuple[str, ...]  # component folders whose .css and .js it holds
-    modules: frozenset[str]  # a page needs it when its content holds one of these (data-module or late part)
-    css: str | None = None  # its published addresses, relative to the site root
-    js: str | None = None
+    css: str | None  # published addresses, relative to the site root
+    js: str | None
+    files: tuple[tuple[str, str], ...]  # (address, text) to publish
 
 
-WORKSHEET = Bundle(
-    "worksheet",
-    ("worksheet",),
-    frozenset({"microsite-worksheet", "microsite-delete-answers", "late:worksheet-index", "late:workbook-links"}),
-)
+def component_files(folder: str) -> tuple[Path, ...]:
+    path = COMPONENTS_DIR / folder
+    return tuple(sorted(item for item in path.iterdir() if item.suffix in (".css", ".js")))
 
 
-def component_folders() -> list[str]:
-    folders = sorted(path.name for path in COMPONENTS_DIR.iterdir() if path.is_dir() and not path.name.startswith("_"))
-    return sorted(folders, key=lambda name: name not in FIRST)
+def parts() -> list[Part]:
+    """Every part, in the order its files go into a bundle (the layout first)."""
+    from .components import ASSETS_WHEN
+    from .components.worksheet.kinds import registered_kinds
+
+    found = [Part(folder, component_files(folder), markers) for folder, markers in ASSETS_WHEN.items()]
+    for name, kind in registered_kinds().items():
+        css = kind.folder / "web.css"
+        if css.exists():
+            found.append(Part(f"kind:{name}", (css,), (f'data-kind="{name}"',)))
+    return found
 
 
-def core_bundle() -> Bundle:
-    folders = tuple(name for name in component_folders() if name not in WORKSHEET.folders)
-    return Bundle("core", folders, frozenset())
+def parts_used_by(content: str) -> tuple[str, ...]:
+    """The parts a page needs, from its rendered content."""
+    return tuple(part.name for part in parts() if part.used_by(content))
 
 
-def sources(bundle: Bundle, suffix: str) -> list[str]:
-    """The bundle's files of one kind, in order: each folder's own, then (for
-    worksheets) each registered field kind's."""
-    texts = []
-    for folder in bundle.folders:
-        for path in sorted((COMPONENTS_DIR / folder).glob(f"*{suffix}")):
-            texts.append(path.read_text(encoding="utf-8"))
-    if "worksheet" in bundle.folders and suffix == ".css":
-        from .components.worksheet.kinds import registered_kinds
-
-        texts += [kind.css("web") for kind in registered_kinds().values()]
-    return [text for text in texts if text.strip()]
+def every_page_parts() -> tuple[str, ...]:
+    return tuple(part.name for part in parts() if part.markers is None)
 
 
-def minified(bundle: Bundle, suffix: str) -> str:
-    parts = sources(bundle, suffix)
-    if suffix == ".js":
-        # Each script is its own IIFE; the semicolon keeps one from running into the next.
-        return ";".join(rjsmin.jsmin(part).strip().rstrip(";") for part in parts) + ";" if parts else ""
-    return rcssmin.cssmin("\n".join(parts))
+def _sources_key(names: tuple[str, ...]) -> tuple:
+    """The files behind these parts and when they last changed: a change makes a new bundle."""
+    chosen = [part for part in parts() if part.name in names]
+    return tuple((str(path), path.stat().st_mtime_ns) for part in chosen for path in part.files)
 
 
-def fingerprint(content: str) -> str:
-    return hashlib.sha256(content.encode("utf-8")).hexdigest()[:10]
+def bundle(names: tuple[str, ...]) -> Bundle:
+    return _bundle(tuple(names), _sources_key(tuple(names)))
 
 
 @lru_cache(maxsize=None)
-def _published(bundle: Bundle, sources_key: tuple) -> tuple[Bundle, dict[str, str]]:
-    files = {}
+def _bundle(names: tuple[str, ...], sources_key: tuple) -> Bundle:
+    chosen = [part for part in parts() if part.name in names]
+    texts = {suffix: [path.read_text(encoding="utf-8") for part in chosen for path in part.files if path.suffix == suffix]
+             for suffix in (".css", ".js")}
+    # Each script is its own IIFE; the semicolon keeps one from running into the next.
+    js = ";".join(rjsmin.jsmin(text).strip().rstrip(";") for text in texts[".js"] if text.strip())
+    css = rcssmin.cssmin("\n".join(texts[".css"]))
+    files = []
     addresses = {}
-    for suffix, attribute in ((".css", "css"), (".js", "js")):
-        content = minified(bundle, suffix)
+    for suffix, content in ((".css", css), (".js", js + ";" if js else "")):
         if content:
-            uri = f"{PUBLISHED_DIR}/{bundle.name}.{fingerprint(content)}{suffix}"
-            files[uri] = content
-            addresses[attribute] = uri
-    return Bundle(bundle.name, bundle.folders, bundle.modules, **addresses), files
+            digest = hashlib.sha256(content.encode("utf-8")).hexdigest()[:10]
+            addresses[suffix] = f"{PUBLISHED_DIR}/{digest}{suffix}"
+            files.append((addresses[suffix], content))
+    return Bundle(addresses.get(".css"), addresses.get(".js"), tuple(files))
 
 
-def published() -> list[tuple[Bundle, dict[str, str]]]:
-    """Each bundle with its addresses, and the files to publish (address -> text)."""
-    from .components.worksheet.kinds import registered_kinds
-
-    # Registered field kinds bring styles of their own, and files change while
-    # someone works on the package: either gives new files.
-    folders = [kind.folder for kind in registered_kinds().values()] + [COMPONENTS_DIR / name for name in component_folders()]
-    key = tuple(sorted(
-        (str(path), path.stat().st_mtime_ns) for folder in folders for path in folder.iterdir() if path.suffix in (".css", ".js")
-    ))
-    return [_published(bundle, key) for bundle in (core_bundle(), WORKSHEET)]
-
-
-def files() -> dict[str, str]:
-    """Every file to publish under assets/microsite/, by address."""
-    return {uri: content for _, bundle_files in published() for uri, content in bundle_files.items()}
-
-
-def bundles_for(modules: frozenset[str]) -> list[Bundle]:
-    """The bundles a page loads: the core one always, others where the page uses them."""
-    return [bundle for bundle, _ in published() if bundle.name == "core" or bundle.modules & modules]
+def files_for(bundles) -> dict[str, str]:
+    """Every file the given bundles publish, by address."""
+    return {address: text for item in bundles for address, text in item.files}

@@ -57,7 +57,7 @@ class PageFacts:
     drafts: int = 0
     placeholders: tuple[str, ...] = ()  # what each placeholder asks the author to write
     empty: bool = False  # nothing but headings (and the help note)
-    modules: frozenset[str] = frozenset()  # data-module values: which scripts it needs
+    parts: tuple[str, ...] = ()  # which components' styles and scripts it needs (see microsite.assets)
     inline_code: tuple[str, ...] = ()  # the author's own inline code, described
     errors: tuple[str, ...] = ()  # mistakes a macro reported in the page (engines without our plugin)
 
@@ -82,8 +82,7 @@ def read_page_facts(content: str) -> PageFacts:
         drafts=sum(1 for block in drafts if "data-todo" not in block.attrs),
         placeholders=tuple(block.attrs["data-todo"] for block in drafts if "data-todo" in block.attrs),
         empty=has_nothing_but_headings(document, root),
-        modules=frozenset(element.attrs["data-module"] or "" for element in document.find_all(attrs={"data-module": True}))
-        | frozenset(f"late:{element.attrs['data-microsite-late']}" for element in document.find_all(attrs={"data-microsite-late": True})),
+        parts=assets.parts_used_by(content),
         inline_code=tuple(describe_inline_code(document)),
         errors=tuple(element.attrs.get("data-microsite-error") or "" for element in document.find_all(attrs={"data-microsite-error": True})),
     )
@@ -267,8 +266,7 @@ def finish_page(html: str, site: SiteContext, facts: SiteFacts, page: PageRef | 
     for anchor in document.find_all("a", {"data-microsite-help-link": True}):
         edits.append((anchor.start, anchor.inner_start, start_tag(anchor, {"href": help_url})))
     edits += quick_exit_edits(document, site)
-    needed = assets.bundles_for(facts.of(page.src_path if page else None).modules)
-    edits += asset_edits(document, [(bundle, link) for bundle in needed])
+    edits += asset_edits(document, bundle_of(facts, page), link)
     return csp.add_content_security_policy(patch(html, edits))
 
 
@@ -296,11 +294,22 @@ def quick_exit_edits(document: Document, site: SiteContext) -> list[tuple[int, i
     return edits
 
 
-def asset_edits(document: Document, bundles) -> list[tuple[int, int, str]]:
+def bundle_of(facts: SiteFacts, page: PageRef | None) -> assets.Bundle:
+    """The page's own bundle of our styles and scripts (theme pages: what every page needs)."""
+    parts = facts.of(page.src_path).parts if page is not None and page.src_path in facts.pages else ()
+    return assets.bundle(parts or assets.every_page_parts())
+
+
+def all_bundles(facts: SiteFacts) -> list[assets.Bundle]:
+    """Every bundle the site's pages load."""
+    return [assets.bundle(assets.every_page_parts())] + [assets.bundle(page.parts) for page in facts.pages.values() if page.parts]
+
+
+def asset_edits(document: Document, bundle: assets.Bundle, link) -> list[tuple[int, int, str]]:
     head = document.find("head")
     body = document.find("body")
     if head is None or body is None:
         return []
-    styles = "".join(f'<link rel="stylesheet" href="{link(bundle.css)}">' for bundle, link in bundles if bundle.css)
-    scripts = "".join(f'<script src="{link(bundle.js)}"></script>' for bundle, link in bundles if bundle.js)
-    return [(head.inner_end, head.inner_end, styles), (body.inner_end, body.inner_end, scripts)]
+    style = f'<link rel="stylesheet" href="{link(bundle.css)}">' if bundle.css else ""
+    script = f'<script src="{link(bundle.js)}"></script>' if bundle.js else ""
+    return [(head.inner_end, head.inner_end, style), (body.inner_end, body.inner_end, script)]

@@ -82,8 +82,6 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
 
     @author_errors
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        for uri, content in assets.files().items():
-            files.append(File.generated(config, uri, content=content))
         if files.get_file_from_path(self.site.settings.help_page) is None:
             raise MicrositeError(
                 f"mkdocs.yml: plugins: microsite: help_page '{self.site.settings.help_page}' is not in "
@@ -109,6 +107,10 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
             log.warning(warning)
         if verdict.errors:
             raise MicrositeError("\n".join(verdict.errors))
+        # Each page's own bundle of our styles and scripts, now that we know what pages use;
+        # MkDocs copies these with the other static files, before it writes any page.
+        for uri, content in assets.files_for(late.all_bundles(self.facts)).items():
+            files.append(File.generated(config, uri, content=content))
         return env
 
     # Last of all plugins: the policy hashes the inline scripts of the final HTML.

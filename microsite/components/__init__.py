@@ -27,3 +27,23 @@ LATE_PARTS = {
     "chapter-list": chapter_list.list_part,
     "workbook-links": workbook.links_part,
 }
+
+# Each component folder's styles and scripts, in the order they are bundled,
+# with the text in a page's content that means the page uses them (None:
+# every page needs them). See microsite.assets.
+ASSETS_WHEN = {
+    "layout": None,
+    "quick_exit": None,
+    "print": None,
+    "help_note": ("microsite-help-note",),
+    "chapter_list": ('data-microsite-late="chapter-list"',),
+    "draft": ("microsite-draft",),
+    "quote": ("microsite-quote",),
+    "sources": ("microsite-reading",),
+    "worksheet": (
+        'data-module="microsite-worksheet"',
+        'data-module="microsite-delete-answers"',
+        'data-microsite-late="worksheet-index"',
+        'data-microsite-late="workbook-links"',
+    ),
+}

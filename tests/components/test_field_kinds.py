@@ -65,12 +65,13 @@ def test_a_registered_kind_renders_its_own_controls_on_the_page(tmp_path, yes_no
     assert [label.get_text() for label in field.select("label")] == ["Yes", "No"]
 
 
-def test_its_styles_join_the_worksheet_bundle_and_it_prints_as_its_styles_say(tmp_path, yes_no, page):
+def test_its_styles_join_the_bundle_of_a_page_using_it_and_it_prints_as_its_styles_say(tmp_path, yes_no, page):
     worksheets, _ = load(tmp_path)
-    [worksheet_css] = [files for bundle, files in assets.published() if bundle.name == "worksheet"]
-    css = next(text for uri, text in worksheet_css.items() if uri.endswith(".css"))
-    assert ".fixture-yes-no" in css
     form = render_worksheet(worksheets["decide"], "worksheet-decide")
+    parts = assets.parts_used_by(str(form))
+    assert "kind:yes-no" in parts and "kind:rating" not in parts
+    css = dict(assets.bundle(parts).files)[assets.bundle(parts).css]
+    assert ".fixture-yes-no" in css
     page.set_content(f"<html lang='en'><head><title>t</title><style>{css}</style></head><body>{form}</body></html>")
     page.emulate_media(media="print")
     after = page.evaluate("getComputedStyle(document.querySelector('.fixture-yes-no label'), '::after').content")
