@@ -408,7 +408,7 @@ def test_only_the_quotes_found_in_published_work_are_traced(guide_quotes):
     traced = {quote_id: quote.source.work for quote_id, quote in guide_quotes.items() if quote.traced}
     assert traced == {
         "brown-vulnerability": "Daring Greatly",
-        "neff-self-compassion": "Self-compassion: An alternative conceptualization of a healthy attitude toward oneself",
+        "neff-self-compassion": "Kristin Neff’s website, self-compassion.org",
     }
     assert [quote_id for quote_id, quote in guide_quotes.items() if quote.abridged] == ["neff-self-compassion"]
 

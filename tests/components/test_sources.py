@@ -154,6 +154,7 @@ def test_the_guides_reading_list_covers_every_strategy_and_attachment_security()
     assert first_authors == [
         ("Hawkins", 2008),
         ("Algoe", 2010),
+        ("Algoe", 2016),
         ("Laurenceau", 1998),
         ("Neff", 2003),
         ("Neff", 2013),
@@ -161,4 +162,6 @@ def test_the_guides_reading_list_covers_every_strategy_and_attachment_security()
         ("Hayes", 2006),
         ("Johnson", 1999),
         ("Mikulincer", 2007),
+        ("Öst", 2015),
+        ("Doron", 2014),
     ]

@@ -212,9 +212,9 @@ def test_an_unknown_worksheet_id_names_it_and_suggests_the_closest(guide_workshe
     assert str(raised.value) == "unknown worksheet id 'thought-recrd'; did you mean 'thought-record'?"
 
 
-def test_the_guide_has_its_seven_worksheets_using_every_kind(guide_worksheets):
+def test_the_guide_has_its_eight_worksheets_using_every_kind(guide_worksheets):
     assert sorted(guide_worksheets) == [
-        "conversation-planner", "gratitude-log", "self-compassion-break", "therapist-finder",
+        "conversation-planner", "gratitude-log", "reassurance-tracker", "self-compassion-break", "therapist-finder",
         "thought-record", "trigger-map", "values-compass"]
     kinds = {field.kind for worksheet in guide_worksheets.values() for field in worksheet.fields}
     assert kinds == set(KINDS)
@@ -289,7 +289,8 @@ def test_the_index_lists_worksheets_in_reading_order_and_unused_ones_last_withou
               for item in soup.select(".microsite-worksheet-index__item")]
     assert titles == [
         ("a", "Thought record"), ("a", "Trigger map"), ("a", "Values compass"),  # as the navigation meets them
-        ("span", "Plan a calm talk"), ("span", "Gratitude log"), ("span", "A self-compassion break"), ("span", "Find a therapist"),
+        ("span", "Plan a calm talk"), ("span", "Gratitude log"), ("span", "Urge tracker"), ("span", "A self-compassion break"),
+        ("span", "Find a therapist"),
     ]
     links = [a["href"] for a in soup.select("a.microsite-worksheet-index__title")]
     assert links == ["../#worksheet-thought-record", "../#worksheet-trigger-map", "../twice/#worksheet-values-compass"]
