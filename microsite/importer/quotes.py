@@ -328,6 +328,7 @@ def role_and_name(words: list[str], rules: LanguageRules) -> Person | None:
     if not words:
         return None
     name_at = title_position(words, rules)
+    titled = name_at is not None
     if name_at is None:
         name_at = capitalised_run_start(words, rules)
         while name_at < len(words) and words[name_at].lower() in rules.context_words:
@@ -336,7 +337,7 @@ def role_and_name(words: list[str], rules: LanguageRules) -> Person | None:
         if jobs:
             name_at = jobs[-1] + 1
     name, before = words[name_at:], words[:name_at]
-    if not is_name(name, rules) or is_organisation(name, before, rules):
+    if not is_name(name, rules) or is_organisation(name, before, rules, titled=titled):
         return None
     context, role = split_role(before, rules)
     return Person(" ".join(name), role, context)
@@ -392,16 +393,19 @@ def is_name(words: list[str], rules: LanguageRules) -> bool:
     return all(is_capitalised(word) or word.lower() in rules.name_particles for word in words)
 
 
-def is_organisation(name: list[str], before: list[str], rules: LanguageRules) -> bool:
-    """'the NHS', 'Harvard University', 'a 2021 study by …', 'researchers at Harvard': not a person."""
-    bare = [word.strip(".,;:’'()") for word in name]
+def is_organisation(name: list[str], before: list[str], rules: LanguageRules, *, titled: bool = False) -> bool:
+    """'the NHS', 'Harvard University', 'a 2021 study by …', 'researchers at Harvard': not a person.
+
+    A name with a title ('la Dra. Elena Soto') is a person whatever small word stands before it.
+    """
+    bare = [word.strip(".,;:’'()") for word in name if not rules.is_title(word)]
     if any(word.lower() in rules.organisation_words for word in bare):
         return True
     if any(is_acronym(word, rules) for word in bare):
         return True
     if any(word.lower().strip(",") in rules.organisation_words for word in before):
         return True
-    last = before[-1].lower() if before else ""
+    last = before[-1].lower() if before and not titled else ""
     return last in rules.definite_articles or last in rules.prepositions
 
 
