@@ -8,11 +8,10 @@ from pathlib import Path
 
 from .languages import LanguageRules
 from .quotes import FoundQuote, People, doubts, quote_id, split_quotes
-from .sections import Article
+from .sections import Article, clean_title
 from .slugs import UniqueSlugs, slugify
 
 NO_ROLE = "not given"
-_TAG = re.compile(r"<[^>]*>")
 # Blocks that hold no sentences to attribute: headings, lists, tables, code and quotations.
 _NOT_PROSE = re.compile(r"^(?:#|\s*[-*+]\s|\s*\d{1,3}[.)]\s|\||```|~~~|>)")
 
@@ -80,16 +79,12 @@ def build_guide(
         slug = slugs(slugify(section.title, f"section-{number}"))
         chapters.append(Chapter(number, section.title, slug, merge_text(pieces), digits))
     return Guide(
-        title=plain_title(title or article.title or title_from_file_name(article_path)),
+        # No markup in the name: MkDocs themes show `site_name` unescaped.
+        title=clean_title(title or article.title or title_from_file_name(article_path)),
         chapters=tuple(chapters),
         quotes=tuple(quotes),
         doubts=tuple(found_doubts),
     )
-
-
-def plain_title(title: str) -> str:
-    """The guide's name without markup: MkDocs themes show `site_name` unescaped."""
-    return " ".join(_TAG.sub("", title).replace("<", "").replace(">", "").split())
 
 
 def chapter_digits(count: int) -> int:

@@ -51,6 +51,7 @@ _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _FENCE = re.compile(r"^ {0,3}(```|~~~)")
 _LIST_ITEM = re.compile(r"^\s*([-*+•–]|\d{1,3}[.)])\s")
 _BOLD_LINE = re.compile(r"^(\*\*|__)(.+)\1$")
+_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 # "1. Title", "1) Title", "Step 1: Title", "Tip #1: Title", "Day 3 – Title".
 _NUMBERED = re.compile(
     r"^(?:(?P<word>[^\W\d_][\w-]{0,15})\s+)?#?(?P<number>\d{1,4})(?P<mark>[.):]|\s+[-–—])\s+(?P<title>\S.*)$"
@@ -276,7 +277,11 @@ def markdown_blocks(lines: list[str]) -> tuple[str, ...]:
 
 
 def clean_title(text: str) -> str:
-    """A heading's words without surrounding bold markers or extra spaces."""
+    """A heading's words without surrounding bold markers, HTML tags or extra spaces.
+
+    Tags go because MkDocs puts a page's title in its <title> unescaped.
+    """
+    text = _TAG.sub("", text).replace("<", "").replace(">", "")
     text = " ".join(text.split())
     bold = _BOLD_LINE.match(text)
     return bold.group(2).strip() if bold else text
