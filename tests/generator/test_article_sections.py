@@ -1,14 +1,12 @@
-"""Sections: Markdown headings and title lines, in order, with ASCII slugs."""
+"""Sections: Markdown headings, title lines and numbered headings, in order, with ASCII slugs; the
+article's title; advertisements left out without ever emptying a chapter."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 
 from generation import article_for, article_text, guide_for
 from microsite.importer.article import ImportProblem
-from microsite.importer.guide import build_guide
 from microsite.importer.sections import is_title_candidate, split_article
 from microsite.importer.slugs import UniqueSlugs, slugify
 
