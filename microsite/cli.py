@@ -1,56 +1,95 @@
-"""The `microsite` command: `microsite new ARTICLE OUTPUT_DIR` starts a guide from an
-article; `microsite finish SITE_DIR` finishes a site built without our plugin."""
+"""The `microsite` command: `microsite new ARTICLE OUTPUT_DIR` starts a guide from
+an article; `microsite finish SITE_DIR` finishes a site built without our plugin;
+`microsite schemas DIR` writes the data files' JSON Schemas.
+
+Each subcommand adds its parser in `parser()` and sets the function that runs it.
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from . import finish, schemas
 from .importer import ImportProblem, NewGuide, new_guide
+from .importer.languages import STARTER_PAGE_LANGUAGES
+from .importer.project import plural
+
+# Exit status after Ctrl-C, as shells report it (128 + SIGINT).
+INTERRUPTED = 130
 
 
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="microsite", description="Accessible educational guides with MkDocs.")
     commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    new = commands.add_parser(
-        "new",
-        help="start a new guide from an article",
-        description="Write a new guide project from an article (UTF-8 plain text or Markdown): "
-        "one chapter per section, its quotes in data/quotes.yaml, the article's text in draft blocks.",
-    )
-    new.add_argument("article", type=Path, metavar="ARTICLE", help="the article file")
-    new.add_argument("output", type=Path, metavar="OUTPUT_DIR", help="the folder to create")
-    new.add_argument("--title", help="the guide's name (default: the article's title, or its file name)")
-    ads = new.add_mutually_exclusive_group()
-    ads.add_argument(
-        "--drop-trailing-ad", dest="drop_trailing_ad", action="store_true", default=True,
-        help="leave out a promotion after the article's end (the default)",
-    )
-    ads.add_argument(
-        "--keep-trailing-ad", dest="drop_trailing_ad", action="store_false",
-        help="keep it in the last chapter's draft",
-    )
-    new.add_argument("--force", action="store_true", help="replace OUTPUT_DIR if it already holds a guide")
+    add_new_parser(commands)
     finish.add_command(commands)
     schemas.add_command(commands)
     return main
 
 
+def add_new_parser(commands) -> None:
+    new = commands.add_parser(
+        "new",
+        help="start a new guide from an article",
+        description="Write a new guide project from an article (plain text or Markdown, a saved web page, or a "
+        "Word .docx file): one chapter per section, its quotes in data/quotes.yaml, the article's text in draft "
+        "blocks.",
+    )
+    new.add_argument("article", type=Path, metavar="ARTICLE", help="the article file")
+    new.add_argument("output", type=Path, metavar="OUTPUT_DIR", help="the folder to create")
+    new.add_argument("--title", help="the guide's name (default: the article's title, or its file name)")
+    new.add_argument(
+        "--language", metavar="CODE",
+        help="the guide's language, such as en, es or de (default: detected from the article)",
+    )
+    ads = new.add_mutually_exclusive_group()
+    ads.add_argument(
+        "--drop-ads", "--drop-trailing-ad", dest="drop_ads", action="store_true", default=True,
+        help="leave out paragraphs that are advertisements beyond doubt (the default)",
+    )
+    ads.add_argument(
+        "--keep-ads", "--keep-trailing-ad", dest="drop_ads", action="store_false",
+        help="keep them in the chapters' drafts",
+    )
+    new.add_argument(
+        "--force", action="store_true",
+        help="replace OUTPUT_DIR if it already holds a guide, keeping .git, .venv and other files "
+        "`microsite new` did not write",
+    )
+    new.add_argument(
+        "--discard-changes", action="store_true",
+        help="with --force: also replace files you changed or added in docs/, data/ or elsewhere "
+        "since the guide was written",
+    )
+    new.set_defaults(run=run_new)
+
+
 def main(argv: list[str] | None = None) -> int:
     arguments = parser().parse_args(argv)
-    if arguments.command == "finish":
-        return finish.run(arguments)
-    if arguments.command == "schemas":
-        return schemas.run(arguments)
+    try:
+        return arguments.run(arguments)
+    except KeyboardInterrupt:
+        # Ctrl-C: whatever was being written has been removed; say nothing more.
+        return INTERRUPTED
+    except BrokenPipeError:
+        # The reader of our output went away (`microsite new … | head -1`): stop quietly.
+        silence_stdout()
+        return 1
+
+
+def run_new(arguments: argparse.Namespace) -> int:
     try:
         result = new_guide(
             arguments.article,
             arguments.output,
             title=arguments.title,
-            drop_trailing_ad=arguments.drop_trailing_ad,
+            drop_ads=arguments.drop_ads,
             force=arguments.force,
+            discard_changes=arguments.discard_changes,
+            language=arguments.language,
         )
     except ImportProblem as problem:
         print(problem, file=sys.stderr)
@@ -60,19 +99,53 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{where}: could not write the guide ({error.strerror}); check that you may write there", file=sys.stderr)
         return 1
     print(summary(result, arguments.output))
+    sys.stdout.flush()
     return 0
 
 
+def silence_stdout() -> None:
+    """Point stdout at /dev/null so Python's own flush at exit cannot fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
 def summary(result: NewGuide, output: Path) -> str:
-    guide = result.guide
-    lines = [f"Wrote {output}/: {len(guide.chapters)} chapters, {len(guide.quotes)} quotes."]
-    for paragraph in result.dropped:
-        lines.append(f"Left out a trailing advertisement (--keep-trailing-ad keeps it): {shorten(paragraph)}")
+    guide, article, language = result.guide, result.article, result.language
+    lines = [f"Wrote {output}/: {plural(len(guide.chapters), 'chapter')}, {plural(len(guide.quotes), 'quote')}."]
+    if result.title_given:
+        lines.append(f'Title: "{guide.title}" (given with --title).')
+    else:
+        source = f"from {article.title_source}" if article.title else "from the file name"
+        lines.append(f'Title: "{guide.title}" ({source}); change it with --title "…".')
+    how = "detected" if language.detected else "given with --language"
+    lines.append(f"Language: {language.name} ({language.code}, {how}); change it with --language CODE.")
+    if language.code not in STARTER_PAGE_LANGUAGES:
+        lines.append(
+            f"The starter pages (home, help, about) are in English; translate them into {language.name} "
+            "before you publish."
+        )
+    if language.rules is None:
+        lines.append(f"Quotes are found only in English, Spanish and German; {language.name} quotes stay in the drafts.")
+    for paragraph in article.dropped:
+        lines.append(f"Left out an advertisement (--keep-ads keeps it): {shorten(paragraph)}")
+    for paragraph in article.kept:
+        lines.append(f"Kept what looks like an advertisement, because its section has nothing else: {shorten(paragraph)}")
+    for empty, other in article.joined:
+        lines.append(f'"{empty}" has no text of its own, so it shares a chapter with "{other}".')
+    if guide.quotes:
+        lines.append(
+            f"Check the {plural(len(guide.quotes), 'quote')} in data/quotes.yaml: each says 'review: needed' "
+            "until you have checked its speaker and role against the source."
+        )
+    if guide.doubts:
+        lines.append("These look wrong:")
+        lines += [f"  - {doubt.quote_id}: {reason}" for doubt in guide.doubts for reason in doubt.reasons]
     lines += [
         "Next:",
         f"  cd {output}",
         "  bash scripts/dev.sh serve",
-        "Rewrite each draft block in your own words; `mkdocs build --strict` fails until you have.",
+        "Rewrite each draft block in your own words, fill in the help page and check the quotes; "
+        "`mkdocs build --strict` fails until you have.",
     ]
     return "\n".join(lines)
 

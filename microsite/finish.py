@@ -132,6 +132,7 @@ def add_command(commands) -> None:
     finish.add_argument("site_dir", type=Path, metavar="SITE_DIR", help="the built site, such as site/")
     finish.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"), help="the guide's mkdocs.yml")
     finish.add_argument("--strict", action="store_true", help="refuse drafts, placeholders and quotes still to review")
+    finish.set_defaults(run=run)
 
 
 def run(arguments) -> int:

@@ -103,6 +103,7 @@ def add_command(commands) -> None:
         "'# yaml-language-server: $schema=../.schemas/quotes.schema.json' in data/quotes.yaml).",
     )
     schemas.add_argument("folder", type=Path, metavar="DIR", help="where to write them, such as data/.schemas")
+    schemas.set_defaults(run=run)
 
 
 def run(arguments) -> int:

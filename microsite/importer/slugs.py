@@ -27,11 +27,20 @@ def slugify(text: str, fallback: str) -> str:
     return slug or fallback
 
 
-def unique(slug: str, taken: set[str]) -> str:
-    """`slug`, or `slug-2`, `slug-3`, … when already taken; records the result in `taken`."""
-    candidate, number = slug, 1
-    while candidate in taken:
-        number += 1
-        candidate = f"{slug}-{number}"
-    taken.add(candidate)
-    return candidate
+class UniqueSlugs:
+    """Gives `slug`, or `slug-2`, `slug-3`, … when it is already taken, in constant time per name."""
+
+    def __init__(self) -> None:
+        self.taken: set[str] = set()
+        self.next_number: dict[str, int] = {}
+
+    def __call__(self, slug: str) -> str:
+        candidate = slug
+        if candidate in self.taken:
+            number = self.next_number.get(slug, 2)
+            while f"{slug}-{number}" in self.taken:
+                number += 1
+            self.next_number[slug] = number + 1
+            candidate = f"{slug}-{number}"
+        self.taken.add(candidate)
+        return candidate

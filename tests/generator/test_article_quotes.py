@@ -2,23 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 import yaml
 
-from generation import article_text
+from generation import ENGLISH, guide_for
 from microsite.components.quote.model import parse_quotes
 from microsite.errors import ErrorList
-from microsite.importer.guide import build_guide
 from microsite.importer.project import quote_records_yaml
-from microsite.importer.quotes import FoundQuote, role_and_name, split_quotes
-from microsite.importer.sections import split_article
-
-
-def guide_for(name: str, text: str | None = None):
-    article = split_article(text if text is not None else article_text(name), name)
-    return build_guide(article, Path(name))
+from microsite.importer.quotes import FoundQuote, doubts, role_and_name, split_quotes
 
 
 def records(name: str) -> list[tuple[str, str, str, str]]:
@@ -131,10 +122,13 @@ def test_a_record_is_untraced_with_the_role_marked_as_unchecked():
         "article_role": "research professor",
         "provenance": "untraced",
         "abridged": False,
+        "review": "needed",
     }
 
 
-@pytest.mark.parametrize("name", ["quote-forms.txt", "title-lines.txt", "markdown-headings.md"])
+@pytest.mark.parametrize(
+    "name", ["quote-forms.txt", "title-lines.txt", "markdown-headings.md", "quote-forms-after.txt", "saved-page.html"]
+)
 def test_the_written_quotes_file_validates_against_the_quote_model(name):
     quotes = guide_for(name).quotes
     errors = ErrorList()
@@ -159,17 +153,18 @@ def test_an_article_without_quotes_writes_an_empty_list():
     ],
 )
 def test_role_and_name_split(phrase, speaker, role):
-    assert role_and_name(phrase) == (speaker, role)
+    person = role_and_name(phrase.split(), ENGLISH)
+    assert (person.speaker, person.role) == (speaker, role)
 
 
 @pytest.mark.parametrize("phrase", ["This", "the study", "research"])
 def test_phrases_that_name_no_one_are_not_speakers(phrase):
-    assert role_and_name(phrase) is None
+    assert role_and_name(phrase.split(), ENGLISH) is None
 
 
 def test_straight_and_curly_quotes_and_nested_single_quotes():
     paragraph = 'Intro. Kristin Neff says "Be kind." As Dr. Ana Pérez puts it, “Ask ‘why?’ first.” End.'
-    assert split_quotes(paragraph) == [
+    assert split_quotes(paragraph, ENGLISH) == [
         "Intro.",
         FoundQuote("Be kind.", "Kristin Neff", None),
         FoundQuote("Ask ‘why?’ first.", "Dr. Ana Pérez", None),
@@ -186,4 +181,135 @@ def test_straight_and_curly_quotes_and_nested_single_quotes():
     ],
 )
 def test_a_lead_in_after_other_words_is_left_in_the_text_so_no_words_are_lost(sentence):
-    assert split_quotes(sentence) == [sentence]
+    assert split_quotes(sentence, ENGLISH) == [sentence]
+
+
+# --- Attribution after the quote, titles, organisations, doubts --------------------------------
+
+
+def test_attributions_after_the_quote_titles_and_opening_words_give_exact_records():
+    assert records("quote-forms-after.txt") == [
+        ("smith-naming", "Dr. Jane Smith", "clinical psychologist", "Naming a worry is the first step to taming it"),
+        # "Smith explains": the surname of the person named earlier, with the role given there.
+        ("smith-short", "Dr. Jane Smith", "clinical psychologist", "Short breaks help more than long holidays"),
+        ("reyes-rest", "Tom Reyes", "occupational therapist", "Rest is part of the work."),
+        # A spelled-out title belongs to the name; the words before it are the role.
+        ("muller-talk", "Doctor Ana Muller", "Family therapist", "Talk for ten minutes each day without phones."),
+        # "In 2019" is neither name nor role.
+        ("muller-children", "Dr. Ana Muller", "not given", "Children copy the calm they see."),
+        ("sarah-felt", "Sarah", "not given", "I felt less alone after we talked."),
+        ("park-listening", "Professor Lee Park", "not given", "Listening is a skill."),
+    ]
+
+
+def test_words_before_the_name_stay_in_the_text_before_the_quote():
+    family_talk = guide_for("quote-forms-after.txt").chapters[1]
+    assert [(piece.text, piece.quote_id) for piece in family_talk.pieces] == [
+        (None, "muller-talk"),
+        ("In 2019 Dr. Ana Muller wrote,", None),
+        (None, "muller-children"),
+        ("Then Sarah said,", None),
+        (None, "sarah-felt"),
+        (None, "park-listening"),
+    ]
+
+
+def test_organisations_studies_and_pronouns_make_no_quote_record():
+    not_people = guide_for("quote-forms-after.txt").chapters[2]
+    assert [piece.text for piece in not_people.pieces] == [
+        'According to the NHS, "Most adults need seven to nine hours of sleep."\n\n'
+        'According to a 2021 study by the University of Leeds, "Walking groups lower stress."\n\n'
+        'According to researchers at Harvard, "Friendships protect health."\n\n'
+        'Everyone agreed. "Be kind," she says.'
+    ]
+
+
+def test_every_record_waits_for_review_and_doubtful_speakers_are_reported():
+    guide = guide_for("quote-forms-after.txt")
+    assert {quote["review"] for quote in guide.quotes} == {"needed"}
+    assert [(doubt.quote_id, doubt.reasons) for doubt in guide.doubts] == [
+        ("sarah-felt", ('the speaker "Sarah" is a single name; write the full name',)),
+    ]
+
+
+@pytest.mark.parametrize(
+    "speaker, role, reasons",
+    [
+        ("Then Sarah", None, [
+            'the speaker "Then Sarah" starts with "Then", which is not part of a name',
+        ]),
+        ("Dr. Ana Muller", "in 2019", [
+            'the role "in 2019" starts with "in", which does not describe a person',
+            'the role "in 2019" holds a number',
+        ]),
+        ("2019", None, [
+            'the speaker "2019" holds a number',
+            'the speaker "2019" is a single name; write the full name',
+        ]),
+        ("NHS England", None, ['the speaker "NHS England" looks like an organisation, not a person']),
+        ("Dr. Jane Smith", "family therapist", []),
+    ],
+)
+def test_sense_checks_on_speakers_and_roles(speaker, role, reasons):
+    assert doubts(speaker, role, ENGLISH) == reasons
+
+
+def test_the_quotes_file_says_what_to_check_above_a_doubtful_record():
+    guide = guide_for("quote-forms-after.txt")
+    written = quote_records_yaml(guide.quotes, {doubt.quote_id: doubt.reasons for doubt in guide.doubts})
+    assert '# Check: the speaker "Sarah" is a single name; write the full name\n- id: sarah-felt\n' in written
+    assert [record["id"] for record in yaml.safe_load(written)] == [quote["id"] for quote in guide.quotes]
+
+
+# --- Spanish and German ---------------------------------------------------------------------------
+
+
+def test_spanish_quotes_with_guillemets_and_spanish_lead_ins():
+    guide = guide_for("spanish.txt", language="es")
+    assert [(q["id"], q["speaker"], q["article_role"], q["role"], q["text"]) for q in guide.quotes] == [
+        ("ruiz-cuerpo", "Ana Ruiz", "psicóloga", "psicóloga, según el artículo original",
+         "el cuerpo aprende el horario en pocas semanas"),
+        ("vega-luz", "Luis Vega", "médico de familia", "médico de familia, según el artículo original",
+         "La luz de la pantalla engaña al cerebro"),
+        ("ruiz-escribir", "Ana Ruiz", "psicóloga", "psicóloga, según el artículo original",
+         "Escribir ayuda a soltar los pensamientos"),
+    ]
+    assert guide.chapters[-1].pieces[-1].text == "Según la OMS, «dormir bien es parte de la salud»."
+
+
+def test_german_quotes_with_german_marks_and_lead_ins():
+    guide = guide_for("german.txt", language="de")
+    assert [(q["id"], q["speaker"], q["article_role"], q["role"], q["text"]) for q in guide.quotes] == [
+        ("weber-funf", "Anna Weber", "Psychologin", "Psychologin (so im Originalartikel)",
+         "Schon fünf Minuten Ruhe machen einen Unterschied."),
+        ("becker-bewegung", "Jonas Becker", "Arzt", "Arzt (so im Originalartikel)", "Bewegung baut Stresshormone ab"),
+        ("weber-geteilte", "Anna Weber", "Psychologin", "Psychologin (so im Originalartikel)",
+         "Geteilte Sorgen wiegen weniger"),
+    ]
+    assert guide.chapters[-1].pieces[-1].text == "Laut einer Studie der Universität Bonn: „Gespräche senken den Stress.“"
+
+
+@pytest.mark.parametrize(
+    "language, paragraph, speaker, role",
+    [
+        ("es", "«Pide ayuda», dice la terapeuta Marta Gil.", "Marta Gil", "terapeuta"),
+        ("es", "Como explica la doctora Elena Soto, «nadie está solo».", "Elena Soto", "doctora"),
+        ("es", "Según la Dra. Elena Soto, «hablar ayuda».", "Dra. Elena Soto", None),
+        ("de", "Wie die Therapeutin Eva Roth es ausdrückt: „Kleine Schritte zählen.“", "Eva Roth", "Therapeutin"),
+        ("de", "„Ruhe hilft“, sagt Prof. Dr. Karl Lenz, Psychiater in Köln.", "Prof. Dr. Karl Lenz", "Psychiater in Köln"),
+        ("de", "Laut der Paartherapeutin Lea Maier: „Zuhören ist Arbeit.“", "Lea Maier", "Paartherapeutin"),
+    ],
+)
+def test_lead_ins_in_each_shipped_language(language, paragraph, speaker, role):
+    from microsite.importer.languages import language_rules
+
+    (found,) = split_quotes(paragraph, language_rules(language))
+    assert (found.speaker, found.article_role) == (speaker, role)
+
+
+def test_english_rules_do_not_read_german_closing_marks_as_openings():
+    from microsite.importer.languages import language_rules
+
+    paragraph = "Die Psychologin Anna Weber sagt: „Ruhe hilft.“ Dann geht es weiter."
+    assert split_quotes(paragraph, ENGLISH) == [paragraph]
+    assert split_quotes(paragraph, language_rules("de"))[0] == FoundQuote("Ruhe hilft.", "Anna Weber", "Psychologin")

@@ -1,25 +1,22 @@
-"""Sections: Markdown headings and title lines, in order, with ASCII slugs."""
+"""Sections: Markdown headings, title lines and numbered headings, in order, with ASCII slugs; the
+article's title; advertisements left out without ever emptying a chapter."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from generation import article_text
+from generation import article_for, article_text, guide_for
 from microsite.importer.article import ImportProblem
-from microsite.importer.guide import build_guide
 from microsite.importer.sections import is_title_candidate, split_article
-from microsite.importer.slugs import slugify, unique
+from microsite.importer.slugs import UniqueSlugs, slugify
 
 
 def titles(name: str, **options) -> list[str]:
-    return [section.title for section in split_article(article_text(name), name, **options).sections]
+    return [section.title for section in article_for(name, **options).sections]
 
 
 def chapter_paths(name: str) -> list[str]:
-    article = split_article(article_text(name), name)
-    return [chapter.path for chapter in build_guide(article, Path(name)).chapters]
+    return [chapter.path for chapter in guide_for(name).chapters]
 
 
 def test_markdown_headings_make_sections_and_the_single_top_heading_is_the_title():
@@ -126,7 +123,7 @@ def test_trailing_advertisement_is_dropped_by_default_and_kept_on_request():
     assert split_article(article_text("advertisement.txt"), "x").sections[-1].blocks == (
         "You can do this. Keep going, one day at a time.",
     )
-    kept = split_article(article_text("advertisement.txt"), "x", drop_trailing_ad=False)
+    kept = split_article(article_text("advertisement.txt"), "x", drop_ads=False)
     assert kept.sections[-1].blocks[-1].startswith("(Note: Enjoyed this article?")
     assert kept.dropped == ()
 
@@ -157,5 +154,138 @@ def test_slugs_are_stable_and_fall_back_when_nothing_ascii_is_left():
     assert slugify("Why does insecurity happen?", "x") == slugify("Why does insecurity happen?", "x")
     assert slugify("信任", "section-3") == "section-3"
     assert len(slugify("word " * 40, "x")) <= 60
-    taken: set[str] = set()
-    assert [unique("a", taken), unique("a", taken), unique("a", taken)] == ["a", "a-2", "a-3"]
+    unique = UniqueSlugs()
+    assert [unique("a"), unique("a"), unique("a-2"), unique("a")] == ["a", "a-2", "a-2-2", "a-3"]
+
+
+# --- Numbered sections and the article's title ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name, title, sections",
+    [
+        (
+            "listicle.txt",
+            "Seven Small Habits for a Calmer Week",
+            ["Introduction", "Practice gratitude", "Get outside", "Put the phone down", "Breathe slowly",
+             "Final thoughts"],
+        ),
+        (
+            "numbered-parenthesis.txt",
+            "Three Ways to Rest Better",
+            ["Introduction", "Plan a quiet hour", "Say no to one thing", "Take real breaks"],
+        ),
+        ("numbered-steps.txt", None, ["Notice the worry", "Check the facts", "Choose one action"]),
+        ("numbered-tips.txt", "Better Mornings", ["Wake at the same time", "Drink a glass of water", "Move a little"]),
+        ("numbered-bold.md", "Cooking on a Budget", ["Introduction", "Plan your meals", "Cook in batches", "Use what you have"]),
+        (
+            "numbered-headings.md",
+            "Getting Started with Running",
+            ["Introduction", "Buy good shoes", "Start slowly", "Rest between runs"],
+        ),
+    ],
+)
+def test_numbered_sections_in_every_common_form_become_chapters_without_their_numbers(name, title, sections):
+    article = article_for(name)
+    assert article.title == title
+    assert [section.title for section in article.sections] == sections
+
+
+def test_each_numbered_section_keeps_its_own_text():
+    article = article_for("listicle.txt")
+    # Lines that end a sentence are paragraphs of their own, as text pasted from a web page has them.
+    assert article.sections[3].blocks == (
+        "Leave your phone in another room for the first hour of the day.",
+        "Notice how the morning feels without it.",
+    )
+
+
+def test_a_numbered_list_stays_a_list_inside_its_section():
+    text = "Packing\nTake what you need.\n\n1. Water\n2. A map\n3. A warm coat\n\nDone\nEnjoy the walk.\n"
+    article = split_article(text, "x")
+    assert [section.title for section in article.sections] == ["Packing", "Done"]
+    assert article.sections[0].blocks == ("Take what you need.", "1. Water\n2. A map\n3. A warm coat")
+
+
+def test_numbers_that_do_not_run_from_one_are_not_sections():
+    text = "Notes\nSome text here.\n\n3. Third point\nMore text.\n\n7. Seventh point\nEven more.\n"
+    assert titles("x", text=text) == ["Notes"]
+
+
+@pytest.mark.parametrize(
+    "name, title, source",
+    [
+        ("listicle.txt", "Seven Small Habits for a Calmer Week", "its first line"),
+        ("title-front-matter.md", "Making Friends as an Adult", "its front matter"),
+        ("title-lone-heading.md", "Looking After Your Back", "its only top-level heading"),
+        ("title-lines.txt", "Living With Worry", "its first line"),
+        ("saved-page.html", "Five Small Ways to Worry Less", "its only top-level heading"),
+    ],
+)
+def test_the_article_title_is_found_in_the_usual_layouts(name, title, source):
+    article = article_for(name)
+    assert (article.title, article.title_source) == (title, source)
+
+
+def test_a_lone_top_heading_over_plain_text_is_the_title_and_title_lines_make_sections():
+    assert titles("title-lone-heading.md") == ["Introduction", "Keep Moving", "Lift With Care"]
+
+
+def test_a_first_line_called_introduction_is_a_section_not_the_title():
+    article = article_for("x", text="Introduction\n\nSome words first.\n\nNext Part\nMore words here.\n")
+    assert article.title is None
+    assert [section.title for section in article.sections] == ["Introduction", "Next Part"]
+
+
+def test_a_first_line_without_a_blank_line_after_it_stays_a_section():
+    assert article_for("advertisement.txt").title is None
+    assert titles("advertisement.txt") == ["Getting Started", "Conclusion"]
+
+
+def test_chapter_numbers_have_one_width_for_the_whole_guide():
+    nine = "".join(f"Part {word}\nSome text.\n\n" for word in "ABCDEFGHI")
+    assert [chapter.path for chapter in guide_for("x", text=nine).chapters][-1] == "chapters/09-part-i.md"
+    many = "".join(f"{number}. Part number {number}\nSome text.\n\n" for number in range(1, 121))
+    paths = [chapter.path for chapter in guide_for("x", text="A Long Article\n\n" + many).chapters]
+    assert (len(paths), paths[0], paths[9], paths[-1]) == (
+        120, "chapters/001-part-number-1.md", "chapters/010-part-number-10.md", "chapters/120-part-number-120.md",
+    )
+
+
+# --- Advertisements and empty sections -----------------------------------------------------------
+
+
+def test_only_promotion_beyond_doubt_is_dropped_and_advice_that_mentions_registering_stays():
+    article = article_for("listicle.txt")
+    assert article.dropped == ("Click here to subscribe to our newsletter and get a free planner!",)
+    assert article.sections[-1].blocks == (
+        "Small habits add up over time. Be patient with yourself while you learn them.",
+        "If you are struggling, register with a local GP or call a helpline near you. Asking for help is a sign "
+        "of strength.",
+    )
+
+
+def test_an_advertisement_that_is_a_whole_section_is_kept_so_no_chapter_is_empty():
+    article = article_for("advice-not-ad.txt")
+    assert article.dropped == ()
+    assert article.kept == ("Use code SAVE20 for 20% off our grief journal.",)
+    assert [section.title for section in article.sections] == ["Coping With Loss", "Special Offer", "Where to Find Support"]
+    assert article.sections[-1].blocks[-1] == (
+        "If you are struggling, register with a local GP or call a helpline. You do not have to cope alone."
+    )
+    assert all(section.blocks for section in article.sections)
+
+
+def test_a_section_with_no_text_is_joined_with_the_next_and_its_title_kept():
+    article = split_article("## Part One\n## First Step\nDo this.\n## Second Step\nThen this.\n## Notes\n", "x.md")
+    assert [(section.title, section.blocks) for section in article.sections] == [
+        ("Part One", ("## First Step", "Do this.")),
+        ("Second Step", ("Then this.", "## Notes")),
+    ]
+    assert article.joined == (("Part One", "First Step"), ("Notes", "Second Step"))
+
+
+def test_headings_with_no_text_at_all_are_refused():
+    with pytest.raises(ImportProblem) as raised:
+        split_article("## One\n## Two\n", "empty.md")
+    assert str(raised.value) == "empty.md: the article has headings but no text under them; paste its text and try again"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 
@@ -13,6 +14,7 @@ from microsite.cli import main
 
 EXPECTED_FILES = {
     ".gitignore",
+    ".microsite/generated.json",
     "README.md",
     "data/quotes.yaml",
     "data/worksheets/README.md",
@@ -37,6 +39,7 @@ def files_in(folder) -> set[str]:
 
 
 def run_new(capsys, *arguments) -> tuple[int, str, str]:
+    capsys.readouterr()  # leave out what earlier commands in the test printed
     status = main(["new", *map(str, arguments)])
     captured = capsys.readouterr()
     return status, captured.out, captured.err
@@ -48,7 +51,7 @@ def test_writes_a_complete_project(tmp_path, capsys):
     assert files_in(tmp_path / "guide") == EXPECTED_FILES
     assert os.access(tmp_path / "guide/scripts/dev.sh", os.X_OK)
     assert out.splitlines()[0] == f"Wrote {tmp_path / 'guide'}/: 5 chapters, 4 quotes."
-    assert "Left out a trailing advertisement (--keep-trailing-ad keeps it): Subscribe to our newsletter" in out
+    assert "Left out an advertisement (--keep-ads keeps it): Subscribe to our newsletter for more tips." in out
 
 
 def test_the_project_copies_none_of_our_code_templates_or_assets(tmp_path):
@@ -99,8 +102,9 @@ def test_title_option_names_the_site_and_file_name_is_the_fallback(tmp_path):
     assert 'site_name: "Quote forms"' in (unnamed / "mkdocs.yml").read_text()
 
 
-def test_keep_trailing_ad_keeps_it_in_the_last_draft(tmp_path):
-    kept = generate(ARTICLES / "advertisement.txt", tmp_path / "kept", "--keep-trailing-ad")
+@pytest.mark.parametrize("option", ["--keep-ads", "--keep-trailing-ad"])
+def test_keep_ads_keeps_it_in_the_last_draft(tmp_path, option):
+    kept = generate(ARTICLES / "advertisement.txt", tmp_path / "kept", option)
     dropped = generate(ARTICLES / "advertisement.txt", tmp_path / "dropped")
     assert "Join our authors team" in (kept / "docs/chapters/02-conclusion.md").read_text()
     assert "Join our authors team" not in (dropped / "docs/chapters/02-conclusion.md").read_text()
@@ -119,7 +123,7 @@ def test_article_text_that_looks_like_a_template_is_escaped(tmp_path):
 def test_force_replaces_a_guide_only_once_the_new_one_is_complete(tmp_path, capsys):
     target = generate(ARTICLES / "title-lines.txt", tmp_path / "guide")
     (target / "docs/notes.md").write_text("old")
-    status, _, err = run_new(capsys, ARTICLES / "advertisement.txt", target, "--force")
+    status, _, err = run_new(capsys, ARTICLES / "advertisement.txt", target, "--force", "--discard-changes")
     assert (status, err) == (0, "")
     assert not (target / "docs/notes.md").exists()
     assert (target / "docs/chapters/02-conclusion.md").exists()
@@ -150,8 +154,25 @@ BAD_ARTICLES = {
     "empty": (b"", "{article}: the file is empty; paste your article's text into it and try again"),
     "blank": (b"  \n\n\t\n", "{article}: the file is empty; paste your article's text into it and try again"),
     "binary": (
-        b"PK\x03\x04\x14\x00\x00\x00word/document.xml",
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
         "{article}: is a binary file, not text; save your article as plain text or Markdown (UTF-8) and try again",
+    ),
+    "zip, not Word": (
+        b"PK\x03\x04\x14\x00\x00\x00word/document.xml",
+        "{article}: is a zip file, not a Word document; give the article as .docx, a saved web page, or text",
+    ),
+    "PDF": (
+        b"%PDF-1.7\n%\xe2\xe3\n1 0 obj",
+        "{article}: is a PDF; copy its text into a .txt file, or save it as .docx, and try again",
+    ),
+    "old Word": (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00",
+        "{article}: is an old Word (.doc) file; save it as .docx in your word processor and try again",
+    ),
+    "web page without text": (
+        b"<!DOCTYPE html><html><head><title>Empty</title></head><body><script>track()</script></body></html>",
+        "{article}: no article text found in this web page; save the page again with its text, "
+        "or copy the article's text into a .txt file",
     ),
     "latin-1": (
         "Introduction\nCafé au lait.\n".encode("latin-1"),
@@ -240,8 +261,212 @@ def test_the_worksheet_example_in_the_new_guide_is_a_valid_worksheet(tmp_path):
     guide = generate(ARTICLES / "title-lines.txt", tmp_path / "guide")
     readme = (guide / "data/worksheets/README.md").read_text()
     example = readme.split("```yaml\n", 1)[1].split("```", 1)[0]
-    (guide / "data/worksheets/trigger-map.yaml").write_text(example)
+    (guide / "data/worksheets/daily-check-in.yaml").write_text(example)
     errors = ErrorList()
     worksheets = load_worksheets(guide / "data/worksheets", str, errors)
     assert not errors, errors.problems
-    assert list(worksheets) == ["trigger-map"]
+    assert list(worksheets) == ["daily-check-in"]
+    # It suits a guide on any topic: no word about partners or relationships.
+    assert not re.search(r"partner|relationship|insecur", example, re.I)
+
+
+# --- What the command says -----------------------------------------------------------------------
+
+
+def test_the_summary_names_the_title_the_language_and_how_to_change_them(tmp_path, capsys):
+    status, out, _ = run_new(capsys, ARTICLES / "listicle.txt", tmp_path / "guide")
+    assert status == 0
+    lines = out.splitlines()
+    assert lines[:4] == [
+        f"Wrote {tmp_path / 'guide'}/: 6 chapters, 0 quotes.",
+        'Title: "Seven Small Habits for a Calmer Week" (from its first line); change it with --title "…".',
+        "Language: English (en, detected); change it with --language CODE.",
+        "Left out an advertisement (--keep-ads keeps it): Click here to subscribe to our newsletter and get a free planner!",
+    ]
+    assert 'site_name: "Seven Small Habits for a Calmer Week"' in (tmp_path / "guide/mkdocs.yml").read_text()
+
+
+def test_plurals_are_right_for_one(tmp_path, capsys):
+    article = tmp_path / "one.txt"
+    article.write_text('Only Part\nKristin Neff says, "Be kind to yourself."\n')
+    _, out, _ = run_new(capsys, article, tmp_path / "guide")
+    assert out.splitlines()[0] == f"Wrote {tmp_path / 'guide'}/: 1 chapter, 1 quote."
+    assert "Check the 1 quote in data/quotes.yaml" in out
+    assert "1 chapter, 1 quote." in (tmp_path / "guide/README.md").read_text()
+    assert "A short guide in 1 chapter." in (tmp_path / "guide/docs/index.md").read_text()
+
+
+def test_doubtful_speakers_kept_sections_and_joined_sections_are_reported(tmp_path, capsys):
+    _, out, _ = run_new(capsys, ARTICLES / "quote-forms-after.txt", tmp_path / "a")
+    assert 'These look wrong:\n  - sarah-felt: the speaker "Sarah" is a single name; write the full name\n' in out
+    _, out, _ = run_new(capsys, ARTICLES / "advice-not-ad.txt", tmp_path / "b")
+    assert (
+        "Kept what looks like an advertisement, because its section has nothing else: "
+        "Use code SAVE20 for 20% off our grief journal.\n"
+    ) in out
+    article = tmp_path / "empty-part.md"
+    article.write_text("## Part One\n## First Step\nDo this.\n")
+    _, out, _ = run_new(capsys, article, tmp_path / "c")
+    assert '"Part One" has no text of its own, so it shares a chapter with "First Step".\n' in out
+
+
+def test_the_detected_language_is_written_and_can_be_overridden(tmp_path, capsys):
+    status, out, _ = run_new(capsys, ARTICLES / "spanish.txt", tmp_path / "es")
+    assert status == 0
+    assert "Language: Spanish (es, detected); change it with --language CODE." in out
+    assert "The starter pages (home, help, about) are in English; translate them into Spanish before you publish." in out
+    assert "\n  language: es\n" in (tmp_path / "es/mkdocs.yml").read_text()
+    assert (tmp_path / "es/docs/chapters/01-introduccion.md").exists()
+    _, out, _ = run_new(capsys, ARTICLES / "german.txt", tmp_path / "de")
+    assert "Language: German (de, detected)" in out
+    assert "\n  language: de\n" in (tmp_path / "de/mkdocs.yml").read_text()
+    _, out, _ = run_new(capsys, ARTICLES / "spanish.txt", tmp_path / "forced", "--language", "en")
+    assert "Language: English (en, given with --language); change it with --language CODE." in out
+    assert "\n  language: en\n" in (tmp_path / "forced/mkdocs.yml").read_text()
+    assert "Introduction" in (tmp_path / "forced/docs/chapters/01-introduction.md").read_text()
+
+
+def test_a_language_without_quote_rules_says_so(tmp_path, capsys):
+    _, out, _ = run_new(capsys, ARTICLES / "title-lines.txt", tmp_path / "fr", "--language", "fr")
+    assert "Language: French (fr, given with --language)" in out
+    assert "Quotes are found only in English, Spanish and German; French quotes stay in the drafts." in out
+    assert "0 quotes" in out.splitlines()[0]
+
+
+def test_an_unknown_language_is_refused(tmp_path, capsys):
+    status, out, err = run_new(capsys, ARTICLES / "title-lines.txt", tmp_path / "guide", "--language", "xx")
+    assert (status, out) == (1, "")
+    assert err.startswith("--language xx: Material for MkDocs has no language 'xx'; use one of: af, ar,")
+    assert not (tmp_path / "guide").exists()
+
+
+# --- Errors name the real path -----------------------------------------------------------------
+
+
+def test_an_unreadable_article_is_could_not_read(tmp_path, capsys, monkeypatch):
+    article = tmp_path / "article.txt"
+    article.write_text("Title\nText.\n")
+    real_read_bytes = type(article).read_bytes
+
+    def refuse(path):
+        if path == article:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_read_bytes(path)
+
+    monkeypatch.setattr(type(article), "read_bytes", refuse)
+    status, _, err = run_new(capsys, article, tmp_path / "guide")
+    assert (status, err) == (
+        1, f"{article}: could not read the file (Permission denied); check that you may read it and try again\n",
+    )
+
+
+def test_a_path_under_a_file_is_named(tmp_path, capsys):
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("not a folder")
+    status, _, err = run_new(capsys, a_file / "article.txt", tmp_path / "guide")
+    assert (status, err) == (1, f"{a_file / 'article.txt'}: {a_file} is a file, not a folder; check the path to your article\n")
+    status, _, err = run_new(capsys, ARTICLES / "title-lines.txt", a_file / "guide")
+    assert (status, err) == (1, f"{a_file / 'guide'}: {a_file} is a file, not a folder; choose another output folder\n")
+    assert a_file.read_text() == "not a folder"
+
+
+def test_a_write_error_names_the_real_path_not_the_hidden_folder(tmp_path, capsys, monkeypatch):
+    from pathlib import Path
+
+    real_write_text = Path.write_text
+
+    def full_disk(path, *args, **kwargs):
+        if path.name == "help.md":
+            raise OSError(28, "No space left on device", str(path))
+        return real_write_text(path, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "write_text", full_disk)
+    status, _, err = run_new(capsys, ARTICLES / "title-lines.txt", tmp_path / "guide")
+    assert status == 1
+    assert err == (
+        f"{tmp_path / 'guide' / 'docs' / 'help.md'}: could not write the guide (No space left on device); "
+        "check that you may write there\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_ctrl_c_ends_quietly_with_status_130_and_writes_nothing(tmp_path, capsys, monkeypatch):
+    from microsite.importer import project
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(project, "move_into_place", interrupted)
+    status, out, err = run_new(capsys, ARTICLES / "title-lines.txt", tmp_path / "guide")
+    assert (status, out, err) == (130, "", "")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_closed_pipe_ends_quietly_with_a_non_zero_status(tmp_path):
+    process = subprocess.Popen(
+        [sys.executable, "-m", "microsite", "new", str(ARTICLES / "title-lines.txt"), str(tmp_path / "guide")],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    process.stdout.close()  # like `| head -1` once it has its line: nobody reads the rest
+    stderr = process.stderr.read().decode()
+    assert process.wait(timeout=120) != 0
+    assert stderr == ""
+    assert (tmp_path / "guide/mkdocs.yml").exists()
+
+
+# --- --force keeps the author's work -----------------------------------------------------------
+
+
+def test_force_keeps_git_venv_cache_and_files_it_did_not_write(tmp_path, capsys):
+    target = generate(ARTICLES / "title-lines.txt", tmp_path / "guide")
+    subprocess.run(["git", "init", "-q", str(target)], check=True)
+    (target / ".venv/bin").mkdir(parents=True)
+    (target / ".venv/bin/marker").write_text("venv")
+    (target / ".cache/workbook").mkdir(parents=True)
+    (target / ".cache/workbook/a.pdf").write_bytes(b"%PDF")
+    (target / "tests/test_mine.py").write_text("def test_mine(): pass\n")
+    (target / "overrides").mkdir()
+    (target / "overrides/main.html").write_text("{% extends 'microsite/layout.html' %}")
+    status, _, err = run_new(capsys, ARTICLES / "listicle.txt", target, "--force")
+    assert (status, err) == (0, "")
+    assert (target / ".git/HEAD").exists()
+    assert (target / ".venv/bin/marker").read_text() == "venv"
+    assert (target / ".cache/workbook/a.pdf").exists()
+    assert (target / "tests/test_mine.py").exists()
+    assert (target / "overrides/main.html").exists()
+    assert (target / "docs/chapters/02-practice-gratitude.md").exists()
+    assert not (target / "docs/chapters/02-why-does-worry-happen.md").exists()
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["guide"]
+
+
+def test_force_refuses_naming_the_files_the_author_changed_or_added(tmp_path, capsys):
+    target = generate(ARTICLES / "title-lines.txt", tmp_path / "guide")
+    chapter = target / "docs/chapters/02-why-does-worry-happen.md"
+    chapter.write_text("# Why does worry happen?\n\nMy own words.\n")
+    (target / "data/worksheets/check-in.yaml").write_text("id: check-in\n")
+    (target / "mkdocs.yml").write_text((target / "mkdocs.yml").read_text() + "# my note\n")
+    status, out, err = run_new(capsys, ARTICLES / "listicle.txt", target, "--force")
+    assert (status, out) == (1, "")
+    assert err == (
+        f"{target}: you changed or added these files after `microsite new` wrote the guide: "
+        "data/worksheets/check-in.yaml, docs/chapters/02-why-does-worry-happen.md, mkdocs.yml; "
+        "move them out of the folder, or add --discard-changes to replace them too\n"
+    )
+    assert chapter.read_text() == "# Why does worry happen?\n\nMy own words.\n"
+    status, _, err = run_new(capsys, ARTICLES / "listicle.txt", target, "--force", "--discard-changes")
+    assert (status, err) == (0, "")
+    assert not chapter.exists() and not (target / "data/worksheets/check-in.yaml").exists()
+
+
+def test_force_refuses_a_guide_without_a_record_of_what_was_written(tmp_path, capsys):
+    target = generate(ARTICLES / "title-lines.txt", tmp_path / "guide")
+    (target / ".microsite/generated.json").unlink()
+    status, _, err = run_new(capsys, ARTICLES / "listicle.txt", target, "--force")
+    assert status == 1
+    assert err.startswith(
+        f"{target}: has no record of the files `microsite new` wrote (.microsite/generated.json), so these may "
+        "be your own work: data/quotes.yaml, data/worksheets/README.md, docs/about.md, "
+    )
+    assert err.endswith(
+        "docs/help.md, docs/index.md; move them out of the folder, or add --discard-changes to replace them too\n"
+    )
