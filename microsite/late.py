@@ -208,7 +208,8 @@ def unfinished_messages(site: SiteContext, facts: SiteFacts, label, aside: str) 
             f"rewrite it in your own words and remove the draft block before publishing{aside}:\n"
             + "\n".join(f"  - {page}" for page in drafts)
         )
-    todos = sorted((label(src), todo) for src, page in facts.pages.items() for todo in page.placeholders)
+    # By page, and within a page in the order the author meets them.
+    todos = sorted(((label(src), todo) for src, page in facts.pages.items() for todo in page.placeholders), key=lambda item: item[0])
     if todos:
         messages.append(
             "these pages still hold placeholders (a placeholder block); write what each one asks for "
