@@ -167,6 +167,10 @@ class SiteContext:
     copyright: str | None = None
     loaded: SiteData | None = None  # the data, once loaded
     instances: Counter = field(default_factory=Counter)
+    # Zensical reads a relative link in a page's HTML as relative to the page's
+    # Markdown file, as it does for Markdown links, and rewrites it for the
+    # page's address; links that macros write must then be made that way.
+    links_from_source: bool = False
 
     @property
     def data(self) -> SiteData:
@@ -190,6 +194,9 @@ class SiteContext:
 
     def url_from(self, page: PageRef, src_path: str) -> str:
         """The address of the page written as `src_path`, relative to `page`."""
+        if self.links_from_source:
+            folder = posixpath.dirname(page.src_path)
+            return relative_url(self.pages.url_of(src_path), folder + "/" if folder else "")
         return relative_url(self.pages.url_of(src_path), page.url)
 
     def next_instance(self, page: PageRef, component_id: str) -> int:

@@ -81,7 +81,9 @@ def cached_context(conf: Mapping) -> SiteContext:
     key = (str(root), _mtimes(root))
     if key not in _CACHE:
         _CACHE.clear()
-        _CACHE[key] = context_from_config(conf)
+        site = context_from_config(conf)
+        site.links_from_source = True  # see SiteContext.links_from_source
+        _CACHE[key] = site
     return _CACHE[key]
 
 

@@ -1,11 +1,18 @@
-"""Fixtures shared by every test: the guide built once, a static server on
-127.0.0.1 that serves it under its GitHub Pages sub-path, and Chromium."""
+"""Fixtures shared by every test: the guide built once per engine, a static
+server on 127.0.0.1 that serves it under its GitHub Pages sub-path, and Chromium.
+
+Tests that use the built guide run against the MkDocs build. Those marked
+`every_engine` run against the MkDocs, ProperDocs and Zensical builds alike
+(an engine that is not installed fails them). MICROSITE_ENGINES=mkdocs,zensical
+narrows that for a quick local run; CI never sets it."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
-from helpers import CHROMIUM_FLAGS, REPO, BuildResult, build_site, find_chromium, serve_directory, site_path_prefix
+from helpers import CHROMIUM_FLAGS, ENGINES, REPO, BuildResult, build_with, find_chromium, serve_directory, site_path_prefix
 
 
 def chromium_path() -> str:
@@ -21,12 +28,44 @@ def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": chromium_path(), "args": CHROMIUM_FLAGS}
 
 
+def engines_to_test() -> tuple[str, ...]:
+    chosen = os.environ.get("MICROSITE_ENGINES")
+    return tuple(chosen.split(",")) if chosen else ENGINES
+
+
+def pytest_generate_tests(metafunc):
+    if "engine" in metafunc.fixturenames:
+        marker = metafunc.definition.get_closest_marker("every_engine")
+        engines = engines_to_test() if marker else ("mkdocs",)
+        if marker and marker.kwargs.get("besides_mkdocs"):
+            # A lighter version of a check the MkDocs build already gets in full.
+            engines = tuple(name for name in engines if name != "mkdocs")
+        metafunc.parametrize("engine", engines, indirect=True, scope="session")
+
+
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> BuildResult:
-    """The guide, built once per test session with `mkdocs build --strict`."""
-    result = build_site(REPO, tmp_path_factory.mktemp("guide") / "site")
-    assert result.ok, result.output
-    return result
+def engine(request) -> str:
+    return getattr(request, "param", "mkdocs")
+
+
+@pytest.fixture(scope="session")
+def guide_builds(tmp_path_factory):
+    """The guide as an engine builds it, strictly and as its README says; once per session each."""
+    builds: dict[str, BuildResult] = {}
+
+    def build(engine: str) -> BuildResult:
+        if engine not in builds:
+            result = build_with(engine, REPO, tmp_path_factory.mktemp(f"guide-{engine}") / "site")
+            assert result.ok, result.output
+            builds[engine] = result
+        return builds[engine]
+
+    return build
+
+
+@pytest.fixture(scope="session")
+def built_site(engine, guide_builds) -> BuildResult:
+    return guide_builds(engine)
 
 
 @pytest.fixture(scope="session")

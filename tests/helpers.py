@@ -59,6 +59,50 @@ def build_site(project_dir: Path, site_dir: Path, *, strict: bool = True, extra_
     return BuildResult(done.returncode, done.stdout + done.stderr, site_dir)
 
 
+ENGINES = ("mkdocs", "properdocs", "zensical")
+# What Zensical builds from: the guide's files, copied, since it writes its site
+# (and its cache) inside the project and has no option to write elsewhere.
+PROJECT_PARTS = ("mkdocs.yml", "zensical.yml", "docs", "data", "overrides")
+
+
+def build_with(engine: str, project_dir: Path, site_dir: Path, *, strict: bool = True) -> BuildResult:
+    """Build a guide the way its README says for `engine`.
+
+    MkDocs and ProperDocs run our plugin in one build. Zensical runs no MkDocs
+    plugin: it builds the pages with our macros, then `microsite finish` does
+    the rest on the built site.
+    """
+    if engine == "mkdocs":
+        return build_site(project_dir, site_dir, strict=strict)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if engine == "properdocs":
+        command = [sys.executable, "-m", "properdocs", "build", "-f", str(project_dir / "mkdocs.yml"), "-d", str(site_dir)]
+        done = subprocess.run(command + (["--strict"] if strict else []), cwd=project_dir, capture_output=True, text=True, env=env, timeout=600)
+        return BuildResult(done.returncode, done.stdout + done.stderr, site_dir)
+    if engine != "zensical":
+        raise ValueError(f"unknown engine {engine!r}")
+    work = site_dir.parent / f".{site_dir.name}-zensical"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    for part in PROJECT_PARTS:
+        source = project_dir / part
+        if source.exists():
+            (shutil.copytree if source.is_dir() else shutil.copy)(source, work / part)
+    config = "zensical.yml" if (work / "zensical.yml").exists() else "mkdocs.yml"
+    outputs = []
+    for command in (
+        [sys.executable, "-m", "zensical", "build", "-f", config] + (["--strict"] if strict else []),
+        [sys.executable, "-m", "microsite", "finish", "site", "-f", "mkdocs.yml"] + (["--strict"] if strict else []),
+    ):
+        done = subprocess.run(command, cwd=work, capture_output=True, text=True, env=env, timeout=600)
+        outputs.append(done.stdout + done.stderr)
+        if done.returncode != 0:
+            return BuildResult(done.returncode, "\n".join(outputs), site_dir)
+    shutil.rmtree(site_dir, ignore_errors=True)
+    shutil.copytree(work / "site", site_dir)
+    return BuildResult(0, "\n".join(outputs), site_dir)
+
+
 def assert_build_failed_with(result: BuildResult, message: str) -> None:
     """The build failed, said `message`, and showed the author no Python traceback."""
     assert not result.ok, result.output

@@ -67,6 +67,15 @@ def every_page(page_paths) -> list[str]:
 @pytest.mark.parametrize("scheme", sorted(SCHEMES))
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "320px"])
 def test_every_page_passes_axe_and_reflows(browser, site_url, every_page, scheme, viewport):
+    check_every_page(browser, site_url, every_page, scheme, viewport)
+
+
+@pytest.mark.every_engine(besides_mkdocs=True)
+def test_every_page_of_the_other_engines_builds_passes_axe_on_a_phone_in_dark(browser, site_url, every_page):
+    check_every_page(browser, site_url, every_page, "dark", PHONE)
+
+
+def check_every_page(browser, site_url, every_page, scheme, viewport):
     context = browser.new_context(viewport=viewport, color_scheme=scheme)
     page = context.new_page()
     failures = {}

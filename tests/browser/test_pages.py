@@ -9,6 +9,9 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
+# These checks run against the guide as each engine builds it (see tests/conftest.py).
+pytestmark = pytest.mark.every_engine
+
 
 def test_every_page_loads_cleanly_and_stays_on_the_site(page, site_url, page_paths, offsite_requests, page_errors):
     for path in [*page_paths, "404.html"]:

@@ -8,6 +8,9 @@ import re
 
 import pytest
 
+# These checks run against the guide as each engine builds it (see tests/conftest.py).
+pytestmark = pytest.mark.every_engine
+
 ANALYTICS_GLOBALS = ["gtag", "ga", "dataLayer", "_gaq", "_paq", "plausible", "umami", "fathom", "posthog", "mixpanel", "_hsq"]
 
 

@@ -13,6 +13,9 @@ import pytest
 from helpers import REPO, build_site, copy_fixture_site, edit_yaml, read_mkdocs_yml, serve_directory
 from microsite.config import QuickExitConfig
 
+# These checks run against the guide as each engine builds it (see tests/conftest.py).
+pytestmark = pytest.mark.every_engine
+
 NEUTRAL_PAGE = "<!doctype html><html lang='en'><title>Weather</title><h1>Weather</h1></html>"
 EXIT_NAME = "Exit this page"
 

@@ -188,6 +188,7 @@ def test_the_worksheets_filled_below_use_every_kind_of_field():
     assert {field.kind for worksheet in GUIDE_WORKSHEETS.values() for field in worksheet.fields} == set(KINDS)
 
 
+@pytest.mark.every_engine
 @pytest.mark.parametrize("worksheet_id", sorted(GUIDE_WORKSHEETS))
 def test_every_field_is_filled_with_the_keyboard_and_comes_back_after_a_reload(
     worksheet_id, page, site_url, chapter_of, page_errors
@@ -300,6 +301,7 @@ def export_file(page, form, tmp_path: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+@pytest.mark.every_engine
 def test_export_then_clear_then_import_brings_every_answer_back(page, site_url, chapter_of, tmp_path):
     planner = open_worksheet(page, site_url, chapter_of, "conversation-planner")
     type_in(page, planner.get_by_role("textbox", name="Where will we talk?"), "On a walk")
@@ -471,6 +473,7 @@ def test_markup_in_an_answer_stays_text_on_screen_and_in_print(page, fixture_sit
     assert page_errors == []
 
 
+@pytest.mark.every_engine
 def test_no_request_carries_an_answer(page, site_url, chapter_of, tmp_path):
     form = open_worksheet(page, site_url, chapter_of, "thought-record")
     page.wait_for_load_state("networkidle")
@@ -535,6 +538,7 @@ def test_printing_keeps_labels_and_gives_empty_fields_writing_space(page, site_u
     assert form.locator("[data-field]").first.evaluate("el => getComputedStyle(el).breakInside") == "avoid"
 
 
+@pytest.mark.every_engine
 def test_delete_all_removes_every_worksheets_answers_after_asking(page, site_url, chapter_of):
     for worksheet_id, label in (("thought-record", "What happened?"), ("gratitude-log", "At the end of the week, what did you notice?")):
         form = open_worksheet(page, site_url, chapter_of, worksheet_id)

@@ -6,9 +6,13 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+import pytest
 from bs4 import BeautifulSoup
 
 from helpers import assert_build_failed_with, build_site, built_pages, copy_fixture_site
+
+# These checks run against the guide as each engine builds it (see tests/conftest.py).
+pytestmark = pytest.mark.every_engine
 
 
 def test_guide_builds_strictly_without_any_warning(built_site):

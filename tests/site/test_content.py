@@ -20,6 +20,9 @@ from bs4 import BeautifulSoup
 
 from helpers import REPO, built_pages
 
+# These checks run against the guide as each engine builds it (see tests/conftest.py).
+pytestmark = pytest.mark.every_engine
+
 DOCS = REPO / "docs"
 # Hashes of every 8-word run of the source article, so this check runs anywhere without
 # a copy of the article. Regenerate: PYTHONPATH=tests python tests/site/test_content.py article.txt > <this file>

@@ -7,9 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
+import pytest
 from bs4 import BeautifulSoup
 
 from helpers import REPO, assert_build_failed_with, build_site, built_pages, copy_fixture_site
+
+# These checks run against the guide as each engine builds it (see tests/conftest.py).
+pytestmark = pytest.mark.every_engine
 
 UNTRACED_WORDS = "We could not find where this was first said."
 

@@ -19,6 +19,9 @@ from microsite.components.worksheet.model import load_worksheets
 from microsite.errors import ErrorList
 from microsite.components.worksheet.workbook import format_size
 
+# These checks run against the guide as each engine builds it (see tests/conftest.py).
+pytestmark = pytest.mark.every_engine
+
 PAPER = {"a4": (595.28, 841.89), "letter": (612.0, 792.0)}  # width, height in points
 LABELS = {"a4": "A4", "letter": "US Letter"}
 
