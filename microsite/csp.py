@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -93,8 +94,24 @@ def _unique_hashes(pieces: list[str]) -> list[str]:
     return list(dict.fromkeys(source_hash(piece) for piece in pieces))
 
 
-def build_policy(inline: InlineCode) -> str:
-    styles = ["'self'", *_unique_hashes(inline.styles)]
+# Zensical's search (0.0.73) puts a fixed stylesheet into a shadow root from its
+# script: `C("style",{},Tc.toString())`, with `Tc='…'` a string in the same file.
+_SHADOW_STYLE_CALL = re.compile(r'\(\s*"style"\s*,\s*\{\s*\}\s*,\s*([A-Za-z_$][\w$]*)\.toString\(\)\s*\)')
+
+
+def styles_added_by_script(script: str) -> list[str]:
+    """The stylesheets a theme's script adds as inline <style> elements, exactly
+    as the browser hashes them (the policy must allow them by hash)."""
+    found = []
+    for name in dict.fromkeys(match.group(1) for match in _SHADOW_STYLE_CALL.finditer(script)):
+        literal = re.search(rf"(?<![\w$]){re.escape(name)}\s*=\s*'((?:[^'\\]|\\.)*)'", script)
+        if literal:
+            found.append(json.loads('"' + literal.group(1).replace('"', '\\"').replace("\\'", "'") + '"'))
+    return found
+
+
+def build_policy(inline: InlineCode, extra_styles: tuple[str, ...] = ()) -> str:
+    styles = ["'self'", *_unique_hashes(inline.styles + list(extra_styles))]
     if inline.style_attributes:
         # Only these exact style="…" values, never 'unsafe-inline'.
         styles += ["'unsafe-hashes'", *_unique_hashes(inline.style_attributes)]
@@ -112,13 +129,14 @@ def build_policy(inline: InlineCode) -> str:
     return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives.items())
 
 
-def add_content_security_policy(html: str) -> str:
+def add_content_security_policy(html: str, extra_styles: tuple[str, ...] = ()) -> str:
     """`html` with its policy as the first element after the charset.
 
+    `extra_styles` are inline stylesheets the theme's scripts add at run time.
     A policy already in the page is replaced, so running twice gives one policy.
     """
     html = EXISTING_POLICY.sub("", html)
-    policy = build_policy(find_inline_code(html))
+    policy = build_policy(find_inline_code(html), extra_styles)
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
     head = HEAD_START.search(html)
     if head is None:

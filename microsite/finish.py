@@ -17,7 +17,7 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import assets, late
+from . import assets, csp, late
 from .context import PageRef, SiteContext, context_from_config, read_config_file
 from .errors import MicrositeError
 from .html import parse
@@ -92,10 +92,14 @@ def finish_site(site_dir: Path, config_file: Path, *, strict: bool = False) -> F
     verdict = late.judge(site, facts, strict=strict)
     if verdict.errors:
         raise MicrositeError("\n".join(verdict.errors))
-    finished = {path: late.finish_page(built[src], site, facts, PageRef(src, site.pages.urls[src])) for src, path in pages.items()}
+    styles = theme_runtime_styles(site_dir)
+    finished = {
+        path: late.finish_page(built[src], site, facts, PageRef(src, site.pages.urls[src]), styles)
+        for src, path in pages.items()
+    }
     for other in sorted(site_dir.rglob("*.html")):
         if other not in finished and other.name == "404.html":
-            finished[other] = late.finish_page(other.read_text(encoding="utf-8"), site, facts, None)
+            finished[other] = late.finish_page(other.read_text(encoding="utf-8"), site, facts, None, styles)
     from .components.worksheet import workbook
 
     pdfs = workbook.render_workbooks(site, facts)
@@ -108,6 +112,14 @@ def finish_site(site_dir: Path, config_file: Path, *, strict: bool = False) -> F
         path.write_text(html, encoding="utf-8")
     remove_theme_package_files(site_dir)
     return Finished(verdict.warnings, len(finished), workbook.publish_workbooks(pdfs, site_dir))
+
+
+def theme_runtime_styles(site_dir: Path) -> tuple[str, ...]:
+    """Stylesheets the theme's scripts add as inline <style> elements (Zensical's search)."""
+    styles: list[str] = []
+    for script in sorted(site_dir.glob("assets/javascripts/*.js")):
+        styles += csp.styles_added_by_script(script.read_text(encoding="utf-8"))
+    return tuple(dict.fromkeys(styles))
 
 
 def remove_theme_package_files(site_dir: Path) -> None:

@@ -244,12 +244,15 @@ def shows_reading_time(site: SiteContext, facts: SiteFacts, page: PageRef, choic
     return site.pages.in_section(page.src_path) and page.url != ""
 
 
-def finish_page(html: str, site: SiteContext, facts: SiteFacts, page: PageRef | None) -> str:
+def finish_page(
+    html: str, site: SiteContext, facts: SiteFacts, page: PageRef | None, runtime_styles: tuple[str, ...] = ()
+) -> str:
     """A rendered page with its late parts filled, reading time, help link,
     quick exit, our styles and scripts, and its Content-Security-Policy.
 
     `page` is None for theme pages that are not Markdown pages (404.html): their
     links are absolute, since they may be shown at any address.
+    `runtime_styles` are stylesheets the theme's own scripts add (see csp.styles_added_by_script).
     """
     document = parse(html)
     link = (lambda target: site_path(site) + target) if page is None else (lambda target: relative_url(target, page.url))
@@ -268,7 +271,7 @@ def finish_page(html: str, site: SiteContext, facts: SiteFacts, page: PageRef | 
         edits.append((anchor.start, anchor.inner_start, start_tag(anchor, {"href": help_url})))
     edits += quick_exit_edits(document, site)
     edits += asset_edits(document, bundle_of(facts, page), link)
-    return csp.add_content_security_policy(patch(html, edits))
+    return csp.add_content_security_policy(patch(html, edits), runtime_styles)
 
 
 def reading_time_edit(document: Document, minutes: int) -> list[tuple[int, int, str]]:

@@ -119,3 +119,26 @@ def test_a_page_with_no_scripts_allows_scripts_from_the_site_only():
 def test_a_page_without_a_head_is_explained():
     with pytest.raises(MicrositeError, match=r"has no <head>, so its Content-Security-Policy cannot be added"):
         add_content_security_policy("<p>no head here</p><header>x</header>")
+
+
+def test_the_stylesheet_zensicals_search_adds_from_its_script_is_found_and_allowed_by_hash():
+    import zensical
+    from pathlib import Path as _Path
+
+    from microsite.csp import styles_added_by_script
+
+    [bundle] = (_Path(zensical.__file__).parent / "templates/assets/javascripts").glob("bundle.*.min.js")
+    [style] = styles_added_by_script(bundle.read_text(encoding="utf-8"))
+    assert style.startswith(":host{") or "{" in style
+    policy = build_policy(find_inline_code("<p>x</p>"), (style,))
+    assert source_hash(style) in policy.split("style-src ")[1].split(";")[0]
+
+
+def test_materials_own_script_adds_no_inline_stylesheet():
+    import material
+    from pathlib import Path as _Path
+
+    from microsite.csp import styles_added_by_script
+
+    for bundle in (_Path(material.__file__).parent / "templates/assets/javascripts").glob("bundle.*.min.js"):
+        assert styles_added_by_script(bundle.read_text(encoding="utf-8")) == []
