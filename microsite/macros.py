@@ -8,7 +8,7 @@ plugin and renders its own template. Pages call them by these names, e.g.
 from __future__ import annotations
 
 from . import workbook
-from .components import chapter_list, draft, help_note, quote, sources, worksheet
+from .components import chapter_list, draft, help_note, helplines, quote, sources, worksheet
 from .plugin import microsite_plugin
 
 
@@ -21,6 +21,9 @@ def define_env(env) -> None:
         env.macro(lambda *args, **kwargs: component_macro(plugin(), env.page, *args, **kwargs), name)
 
     page_macro("help_note", help_note.help_note_macro)
+    page_macro("emergency_numbers", helplines.emergency_numbers_macro)
+    page_macro("suicide_lines", helplines.suicide_lines_macro)
+    page_macro("helplines", helplines.helplines_macro)
     page_macro("worksheet", worksheet.worksheet_macro)
     page_macro("worksheet_index", worksheet.worksheet_index_macro)
     page_macro("delete_all_answers", worksheet.delete_all_answers_macro)

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
+from .components.helplines import HELPLINES_FILE, Helplines, load_helplines, stale_check_warnings
 from .components.quote import load_quotes, published_quotes
 from .components.sources import load_further_reading
 from .components.worksheet import load_worksheets
@@ -21,6 +23,7 @@ class SiteData:
     worksheets: dict = field(default_factory=dict)
     quotes: dict = field(default_factory=dict)
     further_reading: list = field(default_factory=list)
+    helplines: Helplines | None = None  # None: the guide has no data/helplines.yaml yet
 
     def label(self, path: Path) -> str:
         """A path as the author sees it: relative to the folder of mkdocs.yml."""
@@ -36,6 +39,7 @@ def load_site_data(root: Path, config: MicrositeConfig) -> SiteData:
     data.worksheets = load_worksheets(root / config.worksheets_dir, data.label, errors)
     data.quotes = load_quotes(root / config.quotes_file, data.label, errors)
     data.further_reading = load_further_reading(root / config.reading_file, data.label, errors)
+    data.helplines = load_helplines(root / HELPLINES_FILE, data.label, errors)
     errors.raise_if_any()
     return data
 
@@ -66,6 +70,7 @@ class BuildState:
             f"{page}: the page has nothing but its title; write its text, or remove it from nav in mkdocs.yml"
             for page in sorted(self.empty_pages)
         ]
+        warnings += stale_check_warnings(data.helplines, data.label(data.root / HELPLINES_FILE), date.today())
         if not strict:
             # Authors preview unfinished pages with `mkdocs serve`; a strict build refuses them instead.
             warnings += self.unfinished(data, " (`mkdocs build --strict` stops until you do)")
