@@ -51,6 +51,7 @@ SERVICE_FIELDS = {
     "checked": "the date you last checked the number and hours, such as 2026-11-30",
     "source": "the web page you checked them against",
 }
+LIST_EXAMPLES = {"where": "[uk]", "topics": "[crisis, domestic-abuse]"}
 CONTACT_EXTRAS = ("dial", "body", "hours")
 PERIOD_FIELDS = ("days", "open", "close")
 _NUMBER = re.compile(r"\+?[0-9][0-9 ()\-]*")
@@ -313,7 +314,7 @@ class ServiceReader:
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list) or not value:
-            self.problem(f"'{name}' must be a list, such as {SERVICE_FIELDS[name].split('such as ')[-1]}")
+            self.problem(f"'{name}' must be a list, such as {LIST_EXAMPLES[name]}")
             return []
         return value
 
