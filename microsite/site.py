@@ -70,11 +70,19 @@ class BuildState:
             f"{page}: the page has nothing but its title; write its text, or remove it from nav in mkdocs.yml"
             for page in sorted(self.empty_pages)
         ]
-        warnings += stale_check_warnings(data.helplines, data.label(data.root / HELPLINES_FILE), date.today())
+        warnings += self.stale_helpline_warnings(data)
         if not strict:
             # Authors preview unfinished pages with `mkdocs serve`; a strict build refuses them instead.
             warnings += self.unfinished(data, " (`mkdocs build --strict` stops until you do)")
         return warnings
+
+    @staticmethod
+    def stale_helpline_warnings(data: SiteData) -> list[str]:
+        # Stand-ins for SiteData in unit tests may have no help lines at all.
+        helplines = getattr(data, "helplines", None)
+        if helplines is None:
+            return []
+        return stale_check_warnings(helplines, data.label(data.root / HELPLINES_FILE), date.today())
 
     def blocking_problems(self, strict: bool, data: SiteData | None = None) -> str | None:
         if not strict:
