@@ -15,6 +15,7 @@ site. Both give the same pages.
 
 from __future__ import annotations
 
+import datetime
 import math
 import re
 from dataclasses import dataclass, field
@@ -163,7 +164,8 @@ class Verdict:
 
 def judge(site: SiteContext, facts: SiteFacts, strict: bool) -> Verdict:
     """What the finished build must warn about, and what stops it."""
-    # Imported here: the quote component imports this package's context.
+    # Imported here: the components import this package's context.
+    from .components.helplines import stale_check_warnings
     from .components.quote import published_quotes
 
     verdict = Verdict()
@@ -179,6 +181,9 @@ def judge(site: SiteContext, facts: SiteFacts, strict: bool) -> Verdict:
             verdict.warnings.append(
                 f"{quotes_file}: quote '{quote_id}' is not used on any page; call it with {{{{ quote('{quote_id}') }}}} or remove it"
             )
+    verdict.warnings += stale_check_warnings(
+        site.data.helplines, site.label(site.root / site.settings.helplines_file), datetime.date.today()
+    )
     for src, page in facts.pages.items():
         if page.empty and site.pages.in_section(src):
             verdict.warnings.append(

@@ -42,6 +42,7 @@ class Settings:
     worksheets_dir: str = "data/worksheets"
     quotes_file: str = "data/quotes.yaml"
     reading_file: str = "data/further-reading.yaml"
+    helplines_file: str = "data/helplines.yaml"
     # "show" renders untraced quotes with their status; "exclude" leaves them out.
     untraced_quotes: Literal["show", "exclude"] = "show"
     help_page: str = "help.md"
@@ -60,6 +61,7 @@ MEANINGS = {
     "worksheets_dir": "the folder of worksheet definitions",
     "quotes_file": "the quotes file",
     "reading_file": "the further-reading file",
+    "helplines_file": "the help-lines file",
     "untraced_quotes": "whether untraced quotes are shown",
     "help_page": "the help page under docs/",
     "words_per_minute": "the reading speed used for reading times",

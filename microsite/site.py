@@ -16,6 +16,7 @@ class SiteData:
     worksheets: dict = field(default_factory=dict)
     quotes: dict = field(default_factory=dict)
     further_reading: list = field(default_factory=list)
+    helplines: object = None  # Helplines, or None: the guide has no help-lines file yet
 
 
 def label_for(root: Path):
@@ -33,6 +34,7 @@ def label_for(root: Path):
 def load_site_data(root: Path, settings: Settings, errors: ErrorList) -> SiteData:
     """Every data file read and checked; each problem is added to `errors`."""
     # Imported here: components import the context, which loads data through this module.
+    from .components.helplines import load_helplines
     from .components.quote import load_quotes
     from .components.sources import load_further_reading
     from .components.worksheet import load_worksheets
@@ -45,6 +47,7 @@ def load_site_data(root: Path, settings: Settings, errors: ErrorList) -> SiteDat
         worksheets=load_worksheets(root / settings.worksheets_dir, label, errors),
         quotes=load_quotes(root / settings.quotes_file, label, errors),
         further_reading=load_further_reading(root / settings.reading_file, label, errors),
+        helplines=load_helplines(root / settings.helplines_file, label, errors),
     )
     if settings.workbook.enabled:
         folder = root / settings.worksheets_dir

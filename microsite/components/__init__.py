@@ -3,12 +3,15 @@
 
 from __future__ import annotations
 
-from . import chapter_list, draft, help_note, quote, sources, worksheet
+from . import chapter_list, draft, help_note, helplines, quote, sources, worksheet
 from .worksheet import workbook
 
 # {{ name(...) }} in a page -> the function that renders it, given the site and the page first.
 MACROS = {
     "help_note": help_note.help_note_macro,
+    "emergency_numbers": helplines.emergency_numbers_macro,
+    "suicide_lines": helplines.suicide_lines_macro,
+    "helplines": helplines.helplines_macro,
     "worksheet": worksheet.worksheet_macro,
     "worksheet_index": worksheet.worksheet_index_macro,
     "delete_all_answers": worksheet.delete_all_answers_macro,
@@ -36,6 +39,7 @@ ASSETS_WHEN = {
     "quick_exit": None,
     "print": None,
     "help_note": ("microsite-help-note",),
+    "helplines": ("microsite-helplines", "microsite-crisis", "microsite-emergency", "microsite-phone"),
     "chapter_list": ('data-microsite-late="chapter-list"',),
     "draft": ("microsite-draft",),
     "quote": ("microsite-quote",),

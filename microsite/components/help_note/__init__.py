@@ -1,4 +1,6 @@
-"""The help note: a short aside that points to the help page."""
+"""The help note: a short aside at the end of every chapter that points to the
+help page and, when the guide has data/helplines.yaml, gives the crisis lines
+right there, so a reader in danger never has to look for them."""
 
 from __future__ import annotations
 
@@ -6,6 +8,7 @@ from markupsafe import Markup
 
 from ...context import PageRef, SiteContext
 from ...render import render_component
+from ..helplines import Helplines, render_suicide_lines
 
 DEFAULT_TITLE = "If this is not enough"
 DEFAULT_TEXT = (
@@ -15,7 +18,13 @@ DEFAULT_TEXT = (
 DEFAULT_LINK_TEXT = "Get help now"
 
 
-def render_help_note(help_url: str, dom_id: str, title: str | None = None, text: str | None = None) -> Markup:
+def render_help_note(
+    help_url: str,
+    dom_id: str,
+    title: str | None = None,
+    text: str | None = None,
+    helplines: Helplines | None = None,
+) -> Markup:
     return render_component(
         "help_note/template.html",
         help_url=help_url,
@@ -23,6 +32,7 @@ def render_help_note(help_url: str, dom_id: str, title: str | None = None, text:
         title=title or DEFAULT_TITLE,
         text=text or DEFAULT_TEXT,
         link_text=DEFAULT_LINK_TEXT,
+        crisis_lines=render_suicide_lines(helplines, help_url) if helplines else None,
     )
 
 
@@ -34,4 +44,5 @@ def help_note_macro(site: SiteContext, page: PageRef, title: str | None = None, 
         dom_id=f"help-note-{number}",
         title=title,
         text=text,
+        helplines=site.data.helplines,
     )
