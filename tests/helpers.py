@@ -216,3 +216,22 @@ def make_site(root: Path | None = None, *, pages: dict[str, str] | None = None, 
         site_name="Fixture guide",
         loaded=data if data is not None else (None if root.exists() else SiteData()),
     )
+
+
+def search(page, words: str):
+    """Search the site for `words` as a reader would; the result links.
+
+    Material's search is a box in the header; Zensical's opens a dialog from a
+    button in the same place. Both are checked the same way."""
+    button = page.locator(".md-search__button")
+    if button.count():
+        button.click()
+        page.get_by_role("combobox", name="Search").wait_for()
+        results = page.locator("ol[role=listbox] a[role=option]")
+    else:
+        page.locator(".md-search__input").click()
+        page.locator(".md-search-result__meta", has_text="Type to start searching").wait_for()  # index loaded
+        results = page.locator(".md-search-result__item a")
+    page.keyboard.type(words)
+    results.first.wait_for()
+    return results

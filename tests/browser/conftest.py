@@ -48,3 +48,4 @@ def page_errors(context) -> list[str]:
 @pytest.fixture(scope="session")
 def page_paths(built_site) -> list[str]:
     return built_pages(built_site.site_dir)
+

@@ -9,6 +9,8 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
+from helpers import search
+
 # These checks run against the guide as each engine builds it (see tests/conftest.py).
 pytestmark = pytest.mark.every_engine
 
@@ -24,12 +26,7 @@ def test_every_page_loads_cleanly_and_stays_on_the_site(page, site_url, page_pat
 
 def test_search_colours_and_worksheets_work_under_the_policy_and_stay_on_the_site(page, site_url, offsite_requests, page_errors):
     page.goto(site_url)
-    page.locator(".md-search__input").click()
-    page.locator(".md-search-result__meta", has_text="Type to start searching").wait_for()  # index loaded by the worker
-    page.keyboard.type("kind")
-    results = page.locator(".md-search-result__item")
-    results.first.wait_for()
-    assert results.count() > 0
+    assert search(page, "kind").count() > 0
     page.keyboard.press("Escape")
 
     scheme = lambda: page.evaluate("document.body.getAttribute('data-md-color-scheme')")

@@ -8,6 +8,8 @@ import re
 
 import pytest
 
+from helpers import search
+
 # These checks run against the guide as each engine builds it (see tests/conftest.py).
 pytestmark = pytest.mark.every_engine
 
@@ -21,9 +23,7 @@ def test_no_page_sets_a_cookie_or_loads_analytics_even_after_search_and_colour_t
         present = page.evaluate("(names) => names.filter((name) => name in window)", ANALYTICS_GLOBALS)
         assert present == [], f"{path}: analytics globals {present}"
     page.locator("label[for^='__palette']:visible").click()
-    page.locator(".md-search__input").click()
-    page.keyboard.type("help")
-    page.locator(".md-search-result__item").first.wait_for()
+    search(page, "help")
     assert page.evaluate("document.cookie") == ""
     assert context.cookies() == []
     assert offsite_requests == []
@@ -110,9 +110,7 @@ def test_saying_no_to_delete_keeps_the_answers(page, site_url):
 
 def test_a_search_result_opens_without_the_search_terms_in_the_address_or_history(page, site_url):
     page.goto(site_url)
-    page.locator(".md-search__input").click()
-    page.keyboard.type("partner")
-    page.locator(".md-search-result__item a").first.click()
+    search(page, "partner").first.click()
     page.wait_for_load_state()
     assert "partner" not in page.url and "?h=" not in page.url
     addresses = page.evaluate("performance.getEntriesByType('navigation').map((entry) => entry.name)")
