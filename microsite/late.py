@@ -267,6 +267,7 @@ def finish_page(html: str, site: SiteContext, facts: SiteFacts, page: PageRef | 
     for anchor in document.find_all("a", {"data-microsite-help-link": True}):
         edits.append((anchor.start, anchor.inner_start, start_tag(anchor, {"href": help_url})))
     edits += quick_exit_edits(document, site)
+    edits += theme_toggle_edits(document)
     edits += asset_edits(document, bundle_of(facts, page), link)
     return csp.add_content_security_policy(patch(html, edits))
 
@@ -293,6 +294,35 @@ def quick_exit_edits(document: Document, site: SiteContext) -> list[tuple[int, i
     for anchor in document.find_all("a", {"data-quick-exit-link": True}):
         edits.append((anchor.start, anchor.inner_start, start_tag(anchor, {"href": options.url})))
     return edits
+
+
+# The form that owns Material's menu and search toggles (see theme_toggle_edits).
+TOGGLES_FORM = "microsite-toggles"
+
+
+def theme_toggle_edits(document: Document) -> list[tuple[int, int, str]]:
+    """Material's menu and search toggles, made valid HTML with the same behaviour.
+
+    Material's base.html (no block to override) gives these two hidden
+    checkboxes autocomplete="off", so that a browser restoring form state
+    (Back without the back-forward cache; Firefox on reload) does not reopen
+    the menu or the search. HTML allows autocomplete only on inputs that take
+    text, and the Nu Html Checker reports it. A form with autocomplete="off"
+    that owns them through their `form` attribute does the same, validly; it
+    comes first in the body, so it owns them before their state is restored.
+    """
+    body = document.find("body")
+    toggles = [
+        toggle
+        for toggle in document.find_all("input", {"class": "md-toggle", "type": "checkbox", "autocomplete": "off"})
+        if body is not None and body in toggle.ancestors()
+    ]
+    if not toggles:
+        return []
+    form = f'\n<form id="{TOGGLES_FORM}" autocomplete="off" hidden></form>'
+    return [(body.inner_start, body.inner_start, form)] + [
+        (toggle.start, toggle.end, start_tag(toggle, {"autocomplete": None, "form": TOGGLES_FORM})) for toggle in toggles
+    ]
 
 
 def bundle_of(facts: SiteFacts, page: PageRef | None) -> assets.Bundle:
