@@ -275,6 +275,7 @@ def finish_page(
     for anchor in document.find_all("a", {"data-microsite-help-link": True}):
         edits.append((anchor.start, anchor.inner_start, start_tag(anchor, {"href": help_url})))
     edits += quick_exit_edits(document, site)
+    edits += theme_toggle_edits(document)
     edits += asset_edits(document, bundle_of(facts, page), link)
     return csp.add_content_security_policy(patch(html, edits), runtime_styles)
 
@@ -300,6 +301,40 @@ def quick_exit_edits(document: Document, site: SiteContext) -> list[tuple[int, i
         return edits
     for anchor in document.find_all("a", {"data-quick-exit-link": True}):
         edits.append((anchor.start, anchor.inner_start, start_tag(anchor, {"href": options.url})))
+    return edits
+
+
+# The form that owns the theme's menu and search toggles (see theme_toggle_edits).
+TOGGLES_FORM = "microsite-toggles"
+
+
+def theme_toggle_edits(document: Document) -> list[tuple[int, int, str]]:
+    """The theme's menu and search toggles, made valid HTML with the same behaviour.
+
+    Material's base.html (outside any block) gives these two hidden
+    checkboxes autocomplete="off", so that a browser restoring form state
+    (Back without the back-forward cache; Firefox on reload) does not reopen
+    the menu or the search. HTML allows autocomplete only on inputs that take
+    text, and the Nu Html Checker reports it. A form with autocomplete="off"
+    that owns them through their `form` attribute does the same, validly; it
+    comes first in the body, so it owns them before their state is restored.
+
+    Zensical's base.html also gives the empty label that closes the menu
+    (`md-overlay`) aria-hidden, which HTML does not allow on the label of a
+    form control; it holds nothing to hide, so the attribute goes.
+    """
+    body = document.find("body")
+    if body is None:
+        return []
+    def in_body(tag: str, attrs: dict) -> list[Element]:
+        return [element for element in document.find_all(tag, attrs) if body in element.ancestors()]
+
+    toggles = in_body("input", {"class": "md-toggle", "type": "checkbox", "autocomplete": "off"})
+    overlays = in_body("label", {"class": "md-overlay", "aria-hidden": True})
+    edits = [(overlay.start, overlay.inner_start, start_tag(overlay, {"aria-hidden": None})) for overlay in overlays]
+    if toggles:
+        edits.append((body.inner_start, body.inner_start, f'\n<form id="{TOGGLES_FORM}" autocomplete="off" hidden></form>'))
+        edits += [(toggle.start, toggle.end, start_tag(toggle, {"autocomplete": None, "form": TOGGLES_FORM})) for toggle in toggles]
     return edits
 
 

@@ -7,13 +7,16 @@
 # Python packages are installed into .venv/ at the exact versions in
 # constraints.txt (pyproject.toml declares the ranges the package accepts). Debian packages (Chromium, Pango, Poppler) are installed with apt when
 # running as root; otherwise the script says exactly what to install.
+# The tests also check every page with the Nu Html Checker: its jar comes from
+# npm (vnu-jar, pinned in package-lock.json, installed into node_modules/) and
+# runs on Debian's Java.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 VENV=.venv
 PYTHON=${PYTHON:-python3}
 SITE_PACKAGES="libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core"
-TEST_PACKAGES="poppler-utils"
+TEST_PACKAGES="poppler-utils default-jre-headless"
 # Browser tests drive Debian's Chromium unless CHROMIUM names another Chromium-based browser.
 [ -n "${CHROMIUM:-}" ] || TEST_PACKAGES="$TEST_PACKAGES chromium"
 
@@ -62,6 +65,18 @@ ensure_python_env() {
   fi
 }
 
+ensure_node_modules() {
+  command -v npm >/dev/null || ensure_debian_packages nodejs npm
+  # Reinstall only when the lock file changes. --ignore-scripts: vnu-jar's
+  # install script would download a Java runtime when it finds none; Debian's is used.
+  local stamp="node_modules/.installed-$(sha256sum package-lock.json | cut -c1-16)"
+  if [ ! -e "$stamp" ]; then
+    say "Installing the Node packages pinned in package-lock.json (npm ci)"
+    npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+    touch "$stamp"
+  fi
+}
+
 export NO_MKDOCS_2_WARNING=1   # Material's notice about MkDocs 2.0 is not a build warning
 
 case "${1:-}" in
@@ -74,6 +89,7 @@ case "${1:-}" in
   test)
     ensure_debian_packages $SITE_PACKAGES $TEST_PACKAGES
     ensure_python_env
+    ensure_node_modules
     say "Running the whole test suite"
     exec "$VENV/bin/python" -m pytest "${@:2}"
     ;;

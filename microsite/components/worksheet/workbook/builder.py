@@ -9,6 +9,7 @@ rebuilds then only re-render a PDF when one of those changed.
 from __future__ import annotations
 
 import hashlib
+import inspect
 import os
 import tempfile
 from dataclasses import dataclass, field
@@ -114,12 +115,59 @@ def write_pdf(html: str, target: Path) -> None:
     # Imported here: WeasyPrint loads Pango when imported, which only the PDF build needs.
     from weasyprint import HTML
 
-    HTML(string=html, base_url=str(HERE)).write_pdf(target, **PDF_OPTIONS)
+    HTML(string=html, base_url=str(HERE)).write_pdf(target, finisher=finish_pdf, **PDF_OPTIONS)
+
+
+# Code units PDF/UA-1 forbids as a glyph's text in a ToUnicode map (ISO 14289-1, 7.21.7).
+NOT_TEXT = {"0000", "feff", "fffe"}
+
+
+def finish_pdf(document, pdf) -> None:
+    """WeasyPrint's last step before the file is written (its `finisher`).
+
+    The font behind the form fields is embedded whole, so that any letter a
+    reader types can be shown, and WeasyPrint maps every glyph of it to its
+    character. A font may have a glyph for U+FEFF (the byte-order mark, not
+    text; DejaVu Sans has one), and PDF/UA-1 forbids mapping a glyph to it,
+    to U+FFFE or to U+0000. No page draws such a glyph, so its entry is left
+    out; every glyph the pages use keeps its text.
+    """
+    for font in pdf.objects:
+        if isinstance(font, dict) and font.get("Type") == "/Font" and "ToUnicode" in font:
+            cmap = pdf.objects[int(font["ToUnicode"].split()[0])]
+            cmap.stream = cmap_without_reserved_text(cmap.stream)
+
+
+def cmap_without_reserved_text(lines: list) -> list:
+    """A ToUnicode CMap's lines (as WeasyPrint writes them, one `bfchar` entry
+    per line in counted blocks) without entries whose text holds a code unit
+    in NOT_TEXT; block counts are corrected and emptied blocks removed."""
+    kept: list = []
+    block: list | None = None
+    for line in lines:
+        text = line.decode("latin-1") if isinstance(line, bytes) else str(line)
+        if text.endswith(" beginbfchar"):
+            block = []
+        elif text == "endbfchar" and block is not None:
+            if block:
+                kept += [f"{len(block)} beginbfchar".encode(), *block, line]
+            block = None
+        elif block is not None:
+            units = text.split()[-1].strip("<>").lower()
+            if not NOT_TEXT & {units[start : start + 4] for start in range(0, len(units), 4)}:
+                block.append(line)
+        else:
+            kept.append(line)
+    return kept
+
+
+# The code that writes and finishes a PDF is part of the cache key: a change to it renders the PDFs again.
+PDF_CODE = "".join(inspect.getsource(function) for function in (write_pdf, finish_pdf, cmap_without_reserved_text))
 
 
 def cache_key(html: str) -> str:
     digest = hashlib.sha256()
-    for part in (html, version("weasyprint"), repr(sorted(PDF_OPTIONS.items()))):
+    for part in (html, version("weasyprint"), repr(sorted(PDF_OPTIONS.items())), PDF_CODE):
         digest.update(part.encode("utf-8"))
     return digest.hexdigest()[:20]
 
