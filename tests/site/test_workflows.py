@@ -45,3 +45,12 @@ def test_every_install_uses_the_one_constraints_file():
     assert "-c constraints.txt" in (REPO / ".github/workflows/deploy.yml").read_text()
     pins = [line for line in (REPO / "constraints.txt").read_text().splitlines() if line and not line.startswith("#")]
     assert pins and all("==" in line for line in pins)
+
+
+def test_the_pins_cover_every_package_the_test_command_installs():
+    """constraints.txt lists exactly what `pip freeze` shows in the venv the README's commands make."""
+    frozen = subprocess.run([sys.executable, "-m", "pip", "freeze", "--exclude-editable"], capture_output=True, text=True).stdout
+    installed = {line.split("==")[0].lower().replace("_", "-") for line in frozen.splitlines() if "==" in line}
+    pinned = {line.split("==")[0].lower().replace("_", "-") for line in (REPO / "constraints.txt").read_text().splitlines()
+              if "==" in line and not line.startswith("#")}
+    assert installed - pinned == set(), "installed but not pinned"
