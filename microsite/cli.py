@@ -12,10 +12,10 @@ import os
 import sys
 from pathlib import Path
 
-from . import finish, schemas
+from . import finish, preview, schemas
 from .importer import ImportProblem, NewGuide, new_guide
 from .importer.languages import STARTER_PAGE_LANGUAGES
-from .importer.project import plural
+from .importer.project import ENGINES, plural
 
 # Exit status after Ctrl-C, as shells report it (128 + SIGINT).
 INTERRUPTED = 130
@@ -26,6 +26,7 @@ def parser() -> argparse.ArgumentParser:
     commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
     add_new_parser(commands)
     finish.add_command(commands)
+    preview.add_command(commands)
     schemas.add_command(commands)
     return main
 
@@ -44,6 +45,11 @@ def add_new_parser(commands) -> None:
     new.add_argument(
         "--language", metavar="CODE",
         help="the guide's language, such as en, es or de (default: detected from the article)",
+    )
+    new.add_argument(
+        "--engine", choices=("mkdocs", "properdocs", "zensical"), default="mkdocs",
+        help="what builds the guide: MkDocs with Material (the default while Material is supported), "
+        "ProperDocs, or Zensical (see 'Which engine?' in the README)",
     )
     ads = new.add_mutually_exclusive_group()
     ads.add_argument(
@@ -90,6 +96,7 @@ def run_new(arguments: argparse.Namespace) -> int:
             force=arguments.force,
             discard_changes=arguments.discard_changes,
             language=arguments.language,
+            engine=arguments.engine,
         )
     except ImportProblem as problem:
         print(problem, file=sys.stderr)
@@ -98,7 +105,7 @@ def run_new(arguments: argparse.Namespace) -> int:
         where = error.filename or arguments.output
         print(f"{where}: could not write the guide ({error.strerror}); check that you may write there", file=sys.stderr)
         return 1
-    print(summary(result, arguments.output))
+    print(summary(result, arguments.output, arguments.engine))
     sys.stdout.flush()
     return 0
 
@@ -109,7 +116,7 @@ def silence_stdout() -> None:
     os.dup2(devnull, sys.stdout.fileno())
 
 
-def summary(result: NewGuide, output: Path) -> str:
+def summary(result: NewGuide, output: Path, engine: str = "mkdocs") -> str:
     guide, article, language = result.guide, result.article, result.language
     lines = [f"Wrote {output}/: {plural(len(guide.chapters), 'chapter')}, {plural(len(guide.quotes), 'quote')}."]
     if result.title_given:
@@ -145,7 +152,7 @@ def summary(result: NewGuide, output: Path) -> str:
         f"  cd {output}",
         "  bash scripts/dev.sh serve",
         "Rewrite each draft block in your own words, fill in the help page and check the quotes; "
-        "`mkdocs build --strict` fails until you have.",
+        f"the strict build (`{ENGINES[engine]['strict']}`) fails until you have.",
     ]
     return "\n".join(lines)
 

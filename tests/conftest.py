@@ -34,17 +34,18 @@ def engines_to_test() -> tuple[str, ...]:
 
 
 def pytest_generate_tests(metafunc):
-    if "engine" in metafunc.fixturenames:
+    if "site_engine" in metafunc.fixturenames:
         marker = metafunc.definition.get_closest_marker("every_engine")
         engines = engines_to_test() if marker else ("mkdocs",)
         if marker and marker.kwargs.get("besides_mkdocs"):
             # A lighter version of a check the MkDocs build already gets in full.
             engines = tuple(name for name in engines if name != "mkdocs")
-        metafunc.parametrize("engine", engines, indirect=True, scope="session")
+        metafunc.parametrize("site_engine", engines, indirect=True, scope="session")
 
 
 @pytest.fixture(scope="session")
-def engine(request) -> str:
+def site_engine(request) -> str:
+    """The engine that built the guide a test checks (see every_engine above)."""
     return getattr(request, "param", "mkdocs")
 
 
@@ -64,8 +65,8 @@ def guide_builds(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def built_site(engine, guide_builds) -> BuildResult:
-    return guide_builds(engine)
+def built_site(site_engine, guide_builds) -> BuildResult:
+    return guide_builds(site_engine)
 
 
 @pytest.fixture(scope="session")

@@ -37,6 +37,7 @@ def new_guide(
     force: bool = False,
     discard_changes: bool = False,
     language: str | None = None,
+    engine: str = "mkdocs",
 ) -> NewGuide:
     """Write a guide project for the article at `article_path` into `target`."""
     source = read_article(article_path)
@@ -51,6 +52,6 @@ def new_guide(
         section_names=all_section_names(),
     )
     guide = build_guide(article, article_path, title=title, rules=rules)
-    files = render_project(guide, article_path, language=chosen.code)
+    files = render_project(guide, article_path, language=chosen.code, engine=engine)
     write_project(files, target, force=force, article_path=article_path, discard_changes=discard_changes)
     return NewGuide(guide, article, chosen, source.kind, title_given=title is not None)

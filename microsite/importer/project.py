@@ -133,10 +133,40 @@ def quote_records_yaml(records: tuple[dict, ...], doubts: dict[str, tuple[str, .
     return "\n".join(dumped).rstrip()
 
 
-def render_project(guide: Guide, article_path: Path, language: str = "en") -> dict[str, str]:
+# What each engine builds and serves with: its extra of the microsite package,
+# and the commands the project's README and scripts give.
+ENGINES = {
+    "mkdocs": {
+        "name": "MkDocs",
+        "extras": "test",
+        "build": ".venv/bin/mkdocs build",
+        "strict": ".venv/bin/mkdocs build --strict",
+        "serve": '"$VENV/bin/mkdocs" serve --dev-addr 127.0.0.1:8000',
+    },
+    "properdocs": {
+        "name": "ProperDocs",
+        "extras": "test,properdocs",
+        "build": ".venv/bin/properdocs build -f mkdocs.yml",
+        "strict": ".venv/bin/properdocs build -f mkdocs.yml --strict",
+        "serve": '"$VENV/bin/properdocs" serve -f mkdocs.yml --dev-addr 127.0.0.1:8000',
+    },
+    "zensical": {
+        "name": "Zensical",
+        "extras": "test,zensical",
+        "build": ".venv/bin/zensical build -f zensical.yml && .venv/bin/microsite finish site",
+        "strict": ".venv/bin/zensical build -f zensical.yml --strict && .venv/bin/microsite finish site --strict",
+        "serve": '"$VENV/bin/microsite" preview -f zensical.yml --dev-addr 127.0.0.1:8000',
+    },
+}
+
+
+def render_project(guide: Guide, article_path: Path, language: str = "en", engine: str = "mkdocs") -> dict[str, str]:
     """Every file of the new project, by its path inside the project (the manifest last)."""
-    requirement, source_note = package_requirement()
+    requirement, source_note = package_requirement(ENGINES[engine]["extras"])
     context = {
+        "engine": engine,
+        "engine_commands": ENGINES[engine],
+        "package_with_extras": f"microsite[{ENGINES[engine]['extras']}]",
         "site_name": guide.title,
         "site_url": f"https://example.github.io/{slugify(guide.title, 'guide')}/",
         "article_name": article_path.name,
@@ -150,6 +180,8 @@ def render_project(guide: Guide, article_path: Path, language: str = "en") -> di
     }
     environment = template_environment()
     files = {path: environment.get_template(template).render(context) for path, template in PROJECT_FILES.items()}
+    if engine == "zensical":
+        files["zensical.yml"] = environment.get_template("zensical.yml.jinja").render(context)
     if guide.quotes:
         files["docs/about.md"] = environment.get_template("about.md.jinja").render(context)
     chapter = environment.get_template("chapter.md.jinja")
@@ -177,8 +209,8 @@ def text_hash(data: bytes) -> str:
     return "sha256:" + hashlib.sha256(data).hexdigest()
 
 
-def package_requirement() -> tuple[str, str]:
-    """A requirement line that installs this same `microsite` package, and where it comes from in words.
+def package_requirement(extras: str = "test") -> tuple[str, str]:
+    """A requirement line that installs this same `microsite` package (with `extras`), and where it comes from in words.
 
     It follows how the running package was installed (PEP 610's direct_url.json):
     from a folder, from a Git commit, or a version from a package index.
@@ -189,15 +221,15 @@ def package_requirement() -> tuple[str, str]:
     direct_url = next((text for dist in found if (text := dist.read_text("direct_url.json"))), None)
     if not direct_url:
         version = found[0].version if found else importlib.metadata.version("microsite")
-        return f"microsite[test]=={version}", f"at version {version} from the package index"
+        return f"microsite[{extras}]=={version}", f"at version {version} from the package index"
     origin = json.loads(direct_url)
     url = origin["url"]
     if "vcs_info" in origin:
         vcs = origin["vcs_info"]
-        return f"microsite[test] @ {vcs['vcs']}+{url}@{vcs['commit_id']}", f"from {url} at commit {vcs['commit_id'][:12]}"
+        return f"microsite[{extras}] @ {vcs['vcs']}+{url}@{vcs['commit_id']}", f"from {url} at commit {vcs['commit_id'][:12]}"
     if url.startswith("file:"):
-        return f"microsite[test] @ {url}", f"from the folder {unquote(urlsplit(url).path)} on the computer that made this guide"
-    return f"microsite[test] @ {url}", f"from {url}"
+        return f"microsite[{extras}] @ {url}", f"from the folder {unquote(urlsplit(url).path)} on the computer that made this guide"
+    return f"microsite[{extras}] @ {url}", f"from {url}"
 
 
 def write_project(
