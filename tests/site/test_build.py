@@ -121,3 +121,33 @@ def test_what_the_components_need_in_mkdocs_yml_is_named_with_the_line_to_add(tm
         "mkdocs.yml: plugins: macros: set on_undefined: strict (a misspelled macro must stop the build, naming the page)"
     ) in result.output
     assert "2 problems in the site data; nothing was built:" in result.output
+
+
+def test_a_script_or_inline_style_written_into_a_page_stops_the_build_naming_the_page(tmp_path):
+    project = copy_fixture_site("minimal", tmp_path)
+    (project / "docs/help.md").write_text(
+        '# Help\n\n<script>alert("hi")</script>\n\n<p style="color: red" onclick="steal()">Call now.</p>\n'
+    )
+    result = build_site(project, tmp_path / "out")
+    assert_build_failed_with(
+        result,
+        "docs/help.md: holds inline code that the Content-Security-Policy would have to allow (a <script> element; "
+        "a style=\"…\" attribute on <p>; an event handler (onclick=\"…\") on <p>); move behaviour into a component's "
+        "script and styles into its stylesheet, or, if you trust this page's code, list the page under "
+        "allow_inline_code (plugins: - microsite:) in mkdocs.yml",
+    )
+    assert not (tmp_path / "out/help/index.html").exists()
+
+
+def test_a_page_listed_under_allow_inline_code_may_hold_it_and_the_policy_allows_exactly_that(tmp_path):
+    project = copy_fixture_site("minimal", tmp_path)
+    (project / "docs/help.md").write_text('# Help\n\n<script>window.trusted = 1;</script>\n')
+    config = (project / "mkdocs.yml").read_text().replace("  - microsite:\n", "  - microsite:\n      allow_inline_code: [help.md]\n")
+    (project / "mkdocs.yml").write_text(config)
+    result = build_site(project, tmp_path / "out")
+    assert result.ok, result.output
+    policy = BeautifulSoup((tmp_path / "out/help/index.html").read_text(), "html.parser").find(
+        "meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
+    from microsite.csp import source_hash
+
+    assert source_hash("window.trusted = 1;") in policy
