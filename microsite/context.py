@@ -21,7 +21,8 @@ import yaml
 
 from .errors import ErrorList, MicrositeError
 from .settings import Settings, read_settings
-from .site import SiteData, load_site_data
+from .i18n import Messages
+from .site import SiteData, load_messages, load_site_data
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,7 @@ class SitePages:
     urls: dict[str, str]  # src path -> url, in navigation order (pages outside the nav last)
     sections: dict[str, str | None] = field(default_factory=dict)  # src path -> its nav section's title
     titles: dict[str, str] = field(default_factory=dict)  # src path -> the title mkdocs.yml's nav gives it
+    nav: tuple[str, ...] = ()  # the pages the navigation lists, in its order
 
     def url_of(self, src_path: str) -> str:
         if src_path not in self.urls:
@@ -135,6 +137,7 @@ def pages_from_folder(docs_dir: Path, nav: Any, exclude: str | None, use_directo
         {src: page_url(src, use_directory_urls) for src in ordered},
         {src: sections.get(src) for src in ordered},
         {src: title for src, _, title in listed if title},
+        tuple(src for src, _, _ in listed if src in sources) if nav else tuple(ordered),
     )
 
 
@@ -166,6 +169,7 @@ class SiteContext:
     language: str = "en"
     copyright: str | None = None
     loaded: SiteData | None = None  # the data, once loaded
+    words: Messages | None = None  # the guide's words, once loaded
     instances: Counter = field(default_factory=Counter)
     # Zensical reads a relative link in a page's HTML as relative to the page's
     # Markdown file, as it does for Markdown links, and rewrites it for the
@@ -181,6 +185,16 @@ class SiteContext:
             errors.raise_if_any()
             self.loaded = data
         return self.loaded
+
+    @property
+    def messages(self) -> Messages:
+        """Every word our components show, in the guide's language (see microsite.i18n)."""
+        if self.words is None:
+            errors = ErrorList()
+            words = load_messages(self.root, self.settings, self.language, errors)
+            errors.raise_if_any()
+            self.words = words
+        return self.words
 
     def label(self, path: Path) -> str:
         """A path as the author sees it: relative to the folder of mkdocs.yml."""

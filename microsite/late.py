@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from . import assets, csp
 from .components import LATE_PARTS
 from .context import PageRef, SiteContext, relative_url
+from html import escape
+
 from .html import Document, Element, parse, patch, start_tag
 
 # Not read as the page's own words: forms, quotes, notes and parts of the theme.
@@ -181,6 +183,7 @@ def judge(site: SiteContext, facts: SiteFacts, strict: bool) -> Verdict:
             verdict.warnings.append(
                 f"{quotes_file}: quote '{quote_id}' is not used on any page; call it with {{{{ quote('{quote_id}') }}}} or remove it"
             )
+    verdict.warnings += missing_messages_warning(site)
     verdict.warnings += stale_check_warnings(
         site.data.helplines, site.label(site.root / site.settings.helplines_file), datetime.date.today()
     )
@@ -192,6 +195,19 @@ def judge(site: SiteContext, facts: SiteFacts, strict: bool) -> Verdict:
     unfinished = unfinished_messages(site, facts, label, "" if strict else " (`mkdocs build --strict` stops until you do)")
     (verdict.errors if strict else verdict.warnings).extend(unfinished)
     return verdict
+
+
+def missing_messages_warning(site: SiteContext) -> list[str]:
+    """Messages the guide's language has no words for: shown in English, and a warning."""
+    missing = site.messages.missing()
+    if not missing:
+        return []
+    listed = "; ".join(f"'{message}'" for message in missing)
+    return [
+        f"mkdocs.yml: theme: language '{site.language}': {len(missing)} of our messages have no words in this "
+        f"language and are shown in English ({listed}); add them to microsite/locale/{site.language}/LC_MESSAGES/"
+        f"microsite.po, or give your own words in {site.settings.messages_file}"
+    ]
 
 
 def inline_code_message(page_label: str, found: tuple[str, ...]) -> str:
@@ -270,37 +286,37 @@ def finish_page(
     if marker is not None:
         edits.append((marker.start, marker.end, ""))
     if page is not None and shows_reading_time(site, facts, page, marker.attrs.get("content") if marker else None):
-        edits += reading_time_edit(document, facts.minutes(page.src_path))
+        edits += reading_time_edit(document, facts.minutes(page.src_path), site.messages)
     help_url = link(site.pages.url_of(site.settings.help_page))
     for anchor in document.find_all("a", {"data-microsite-help-link": True}):
-        edits.append((anchor.start, anchor.inner_start, start_tag(anchor, {"href": help_url})))
+        tag = start_tag(anchor, {"href": help_url})
+        edits.append((anchor.start, anchor.end, f"{tag}{escape(site.messages.t('Get help now'))}</a>"))
     edits += quick_exit_edits(document, site)
     edits += theme_toggle_edits(document)
     edits += asset_edits(document, bundle_of(facts, page), link)
     return csp.add_content_security_policy(patch(html, edits), runtime_styles)
 
 
-def reading_time_edit(document: Document, minutes: int) -> list[tuple[int, int, str]]:
+def reading_time_edit(document: Document, minutes: int, messages) -> list[tuple[int, int, str]]:
     article = document.find("article") or document
     headings = [h1 for h1 in document.find_all("h1") if article is document or article in h1.ancestors()]
     if not headings:
         return []
-    unit = "minute" if minutes == 1 else "minutes"
-    note = f'\n<p class="microsite-reading-time">About {minutes} {unit} to read</p>'
+    words = messages.tn("About {n} minute to read", "About {n} minutes to read", minutes)
+    note = f'\n<p class="microsite-reading-time">{escape(words)}</p>'
     return [(headings[0].end, headings[0].end, note)]
 
 
 def quick_exit_edits(document: Document, site: SiteContext) -> list[tuple[int, int, str]]:
-    options = site.settings.quick_exit
+    """The early script that covers a returning tab: gone when the quick exit is
+    switched off, its neutral title in the guide's language otherwise. (The
+    control itself is the header's late part "quick-exit".)"""
     edits = []
-    if not options.enabled:
-        for element in document.find_all(attrs={"data-module": "microsite-quick-exit"}):
-            edits.append((element.start, element.end, ""))
-        for script in document.find_all("script", {"data-microsite-quick-exit": True}):
+    for script in document.find_all("script", {"data-microsite-quick-exit": True}):
+        if site.settings.quick_exit.enabled:
+            edits.append((script.start, script.inner_start, start_tag(script, {"data-title": site.messages.t("Continue")})))
+        else:
             edits.append((script.start, script.end, ""))
-        return edits
-    for anchor in document.find_all("a", {"data-quick-exit-link": True}):
-        edits.append((anchor.start, anchor.inner_start, start_tag(anchor, {"href": options.url})))
     return edits
 
 

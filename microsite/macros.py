@@ -24,6 +24,7 @@ from markupsafe import Markup
 from .components import MACROS
 from .context import PageRef, SiteContext, context_from_config
 from .errors import MicrositeError
+from .i18n import ENGLISH
 
 
 def define_env(env) -> None:
@@ -46,19 +47,25 @@ def bind(macro, site_of, env, reports_in_page: bool):
     def call(*args, **kwargs):
         if not reports_in_page:
             return macro(site_of(), PageRef.of(env.page), *args, **kwargs)
+        site = site_of()
         try:
-            return macro(site_of(), PageRef.of(env.page), *args, **kwargs)
+            return macro(site, PageRef.of(env.page), *args, **kwargs)
         except MicrositeError as error:
-            return error_in_page(str(error))
+            return error_in_page(str(error), site)
 
     return call
 
 
-def error_in_page(message: str) -> Markup:
+def error_in_page(message: str, site: SiteContext) -> Markup:
     """A mistake shown where it happened; `microsite finish` refuses a site holding one."""
+    try:
+        words = site.messages
+    except MicrositeError:  # the guide's own words are what is wrong
+        words = ENGLISH
+    lead = escape(words.t("This part of the page could not be made:"))
     return Markup(
         f'<div class="microsite-error" role="alert" data-microsite-error="{escape(message)}">'
-        f"<p><strong>This part of the page could not be made:</strong> {escape(message)}</p></div>"
+        f"<p><strong>{lead}</strong> {escape(message)}</p></div>"
     )
 
 

@@ -28,7 +28,7 @@ from .context import PageRef, SitePages, SiteContext, nav_entries, page_url
 from .errors import ErrorList, MicrositeError
 from .macro_errors import install_macro_error_formatter
 from .settings import settings_from_mapping
-from .site import load_site_data
+from .site import load_messages, load_site_data
 
 log = get_plugin_logger(__name__)
 
@@ -61,6 +61,8 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         errors = ErrorList()
         check_config(config, errors)
         data = load_site_data(root, settings, errors)
+        language = config.theme["language"] or "en"
+        words = load_messages(root, settings, language, errors)
         errors.raise_if_any()
         self.site = SiteContext(
             root=root,
@@ -69,9 +71,10 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
             pages=SitePages({}),
             site_name=config.site_name,
             site_url=public_site_url(config),
-            language=config.theme["language"] or "en",
+            language=language,
             copyright=config.copyright,
             loaded=data,
+            words=words,
         )
         self.contents: dict[str, str] = {}
         self.facts = late.SiteFacts({})
@@ -211,7 +214,7 @@ def pages_from_mkdocs(nav, files: Files, nav_config) -> SitePages:
     ordered += [file.src_uri for file in files.documentation_pages() if file.src_uri not in ordered]
     urls = {src: (files.get_file_from_path(src).url if files.get_file_from_path(src) else page_url(src)) for src in ordered}
     titles = {src: title for src, _, title in nav_entries(nav_config) if title}
-    return SitePages(urls, {src: sections.get(src) for src in ordered}, titles)
+    return SitePages(urls, {src: sections.get(src) for src in ordered}, titles, tuple(page.file.src_uri for page in nav.pages))
 
 
 def public_site_url(config: MkDocsConfig) -> str | None:

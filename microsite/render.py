@@ -11,6 +11,8 @@ from pathlib import Path
 from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, TemplateNotFound, select_autoescape
 from markupsafe import Markup, escape
 
+from .i18n import ENGLISH, Messages
+
 COMPONENTS_DIR = Path(__file__).parent / "components"
 
 
@@ -42,12 +44,18 @@ def component_environment() -> Environment:
     return html_environment(COMPONENTS_DIR)
 
 
-def render_component(template: str, **context) -> Markup:
-    """Render `components/<template>` to HTML that Markdown leaves alone.
+def words_for(messages: Messages) -> dict:
+    """What templates call for their words: t("…"), tn("…", "…", n)."""
+    return {"t": messages.t, "tn": messages.tn, "messages": messages}
+
+
+def render_component(template: str, *, messages: Messages = ENGLISH, **context) -> Markup:
+    """Render `components/<template>` to HTML that Markdown leaves alone, in the
+    language of `messages`.
 
     Blank lines are dropped so Python-Markdown keeps the HTML as one raw block.
     """
-    html = component_environment().get_template(template).render(**context)
+    html = component_environment().get_template(template).render(**words_for(messages), **context)
     return Markup("\n".join(line for line in html.splitlines() if line.strip()))
 
 

@@ -43,6 +43,8 @@ class Settings:
     quotes_file: str = "data/quotes.yaml"
     reading_file: str = "data/further-reading.yaml"
     helplines_file: str = "data/helplines.yaml"
+    # The guide's own words for any of our messages (see microsite/i18n.py).
+    messages_file: str = "data/messages.yaml"
     # "show" renders untraced quotes with their status; "exclude" leaves them out.
     untraced_quotes: Literal["show", "exclude"] = "show"
     help_page: str = "help.md"
@@ -62,6 +64,7 @@ MEANINGS = {
     "quotes_file": "the quotes file",
     "reading_file": "the further-reading file",
     "helplines_file": "the help-lines file",
+    "messages_file": "the file of your own words for our messages",
     "untraced_quotes": "whether untraced quotes are shown",
     "help_page": "the help page under docs/",
     "words_per_minute": "the reading speed used for reading times",

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ErrorList
+from .i18n import Messages, messages_for
 from .settings import Settings
 
 
@@ -53,3 +54,12 @@ def load_site_data(root: Path, settings: Settings, errors: ErrorList) -> SiteDat
         folder = root / settings.worksheets_dir
         layout_problems(data.worksheets.values(), lambda worksheet: label(folder / f"{worksheet.id}.yaml"), errors)
     return data
+
+
+def load_messages(root: Path, settings: Settings, language: str, errors: ErrorList) -> Messages:
+    """The guide's words: its language's catalogue, and its own replacements (messages_file)."""
+    from .datafile import load_yaml
+
+    path = root / settings.messages_file
+    raw = load_yaml(path, label_for(root)(path), errors) if path.exists() else None
+    return messages_for(language, errors, raw, label_for(root)(path))

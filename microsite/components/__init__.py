@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from . import chapter_list, draft, help_note, helplines, quote, sources, worksheet
+from . import chapter_list, draft, help_note, helplines, layout, quick_exit, quote, sources, worksheet
 from .worksheet import workbook
 
 # {{ name(...) }} in a page -> the function that renders it, given the site and the page first.
@@ -26,6 +26,8 @@ MACROS = {
 
 # <div data-microsite-late="name"> -> the function that fills it once every page is known.
 LATE_PARTS = {
+    "quick-exit": quick_exit.header_part,
+    "not-found": layout.not_found_part,
     "worksheet-index": worksheet.index_part,
     "chapter-list": chapter_list.list_part,
     "workbook-links": workbook.links_part,

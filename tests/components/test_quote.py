@@ -103,7 +103,8 @@ def test_an_untraced_entry_has_no_source():
 def test_a_page_number_written_as_a_number_is_read_as_a_page():
     quotes, problems = parse([changed(BROWN, pages=34)])
     assert problems == []
-    assert quotes["brown-vulnerability"].source.location == "page 34"
+    source = quotes["brown-vulnerability"].source
+    assert (source.pages, source.single_page) == ("34", True)
 
 
 def test_an_empty_file_holds_no_quotes(tmp_path):

@@ -145,7 +145,10 @@ def test_hints_and_examples_are_tied_to_their_controls(tmp_path):
 def test_defaults_fill_in_what_the_author_left_out(tmp_path):
     worksheet = load_example("smallest", tmp_path)
     answer, numbered, table = worksheet.fields
-    assert (answer.lines, numbered.entries, table.rows, table.row_label) == (4, 3, 3, "Row")
+    assert (answer.lines, numbered.entries, table.rows, table.row_label) == (4, 3, 3, None)
+    # No row_label: each row is called "Row", in the guide's language.
+    legends = soup_of(render_worksheet(worksheet, "ws")).select(".microsite-worksheet__row-label")
+    assert [legend.get_text() for legend in legends] == ["Row 1", "Row 2", "Row 3"]
     assert answer.hint is None and answer.example is None
 
 

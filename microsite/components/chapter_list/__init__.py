@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ...context import PageRef, SiteContext
+from ...i18n import ENGLISH, Messages
 from ...render import late_part, render_component
 
 
@@ -21,8 +22,8 @@ class ChapterLink:
     minutes: int
 
 
-def render_chapter_list(chapters: list[ChapterLink]) -> Markup:
-    return render_component("chapter_list/template.html", chapters=chapters)
+def render_chapter_list(chapters: list[ChapterLink], messages: Messages = ENGLISH) -> Markup:
+    return render_component("chapter_list/template.html", messages=messages, chapters=chapters)
 
 
 def chapter_list_macro(site: SiteContext, page: PageRef, section: str | None = None) -> Markup:
@@ -35,4 +36,4 @@ def list_part(site: SiteContext, facts, page: PageRef, attrs: dict) -> Markup:
     return render_chapter_list([
         ChapterLink(title=facts.title_of(src), url=site.url_from(page, src), minutes=facts.minutes(src))
         for src in site.pages.section_pages(attrs.get("data-section"))
-    ])
+    ], site.messages)

@@ -7,15 +7,22 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from ...context import PageRef, SiteContext
+from ...i18n import ENGLISH, Messages
 from ...render import render_component
 from ..helplines import Helplines, render_suicide_lines
 
-DEFAULT_TITLE = "If this is not enough"
-DEFAULT_TEXT = (
-    "You do not have to work through this alone. If you feel unsafe, or the hurt is too much, "
-    "reach out to someone today."
-)
-DEFAULT_LINK_TEXT = "Get help now"
+def default_words(messages: Messages) -> tuple[str, str]:
+    """The note's title and text, in the guide's language, when a page gives none."""
+    return (
+        messages.t("If this is not enough"),
+        messages.t(
+            "You do not have to work through this alone. If you feel unsafe, or the hurt is too much, "
+            "reach out to someone today."
+        ),
+    )
+
+
+DEFAULT_TITLE, DEFAULT_TEXT = default_words(ENGLISH)
 
 
 def render_help_note(
@@ -24,15 +31,17 @@ def render_help_note(
     title: str | None = None,
     text: str | None = None,
     helplines: Helplines | None = None,
+    messages: Messages = ENGLISH,
 ) -> Markup:
+    default_title, default_text = default_words(messages)
     return render_component(
         "help_note/template.html",
+        messages=messages,
         help_url=help_url,
         dom_id=dom_id,
-        title=title or DEFAULT_TITLE,
-        text=text or DEFAULT_TEXT,
-        link_text=DEFAULT_LINK_TEXT,
-        crisis_lines=render_suicide_lines(helplines, help_url) if helplines else None,
+        title=title or default_title,
+        text=text or default_text,
+        crisis_lines=render_suicide_lines(helplines, help_url, messages=messages) if helplines else None,
     )
 
 
@@ -45,4 +54,5 @@ def help_note_macro(site: SiteContext, page: PageRef, title: str | None = None, 
         title=title,
         text=text,
         helplines=site.data.helplines,
+        messages=site.messages,
     )

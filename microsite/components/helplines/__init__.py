@@ -22,6 +22,7 @@ from markupsafe import Markup
 from ...context import PageRef, SiteContext
 from ...datafile import load_yaml
 from ...errors import ErrorList, MicrositeError
+from ...i18n import ENGLISH, Messages
 from ...render import render_component
 from .model import CrisisLine, Helplines, crisis_summary, parse_helplines, stale_check_warnings
 from .views import TEXT_OR_CHAT_TITLE, always_open, country_views, crisis_views
@@ -52,41 +53,43 @@ def load_helplines(
     return parse_helplines(raw, file, errors, today or date.today())
 
 
-def render_emergency_numbers(helplines: Helplines) -> Markup:
-    return render_component("helplines/emergency.html", countries=helplines.countries)
+def render_emergency_numbers(helplines: Helplines, messages: Messages = ENGLISH) -> Markup:
+    return render_component("helplines/emergency.html", messages=messages, countries=helplines.countries)
 
 
-def render_suicide_lines(helplines: Helplines, help_url: str = "") -> Markup:
+def render_suicide_lines(helplines: Helplines, help_url: str = "", messages: Messages = ENGLISH) -> Markup:
     """The crisis lines; countries link to `help_url` + '#id' (empty on the help page itself)."""
     return render_component(
         "helplines/crisis_lines.html",
-        lines=crisis_views(helplines, help_url),
+        messages=messages,
+        lines=crisis_views(helplines, help_url, messages),
         always_open=always_open(crisis_summary(helplines)),
     )
 
 
-def render_helplines(helplines: Helplines) -> Markup:
+def render_helplines(helplines: Helplines, messages: Messages = ENGLISH) -> Markup:
     return render_component(
         "helplines/template.html",
-        countries=country_views(helplines),
-        text_or_chat_title=TEXT_OR_CHAT_TITLE,
+        messages=messages,
+        countries=country_views(helplines, messages),
+        text_or_chat_title=messages.t(TEXT_OR_CHAT_TITLE),
     )
 
 
 def emergency_numbers_macro(site: SiteContext, page: PageRef) -> Markup:
     """{{ emergency_numbers() }}: each country's emergency number, to tap and call."""
-    return render_emergency_numbers(helplines_for(site, "emergency_numbers"))
+    return render_emergency_numbers(helplines_for(site, "emergency_numbers"), site.messages)
 
 
 def suicide_lines_macro(site: SiteContext, page: PageRef) -> Markup:
     """{{ suicide_lines() }}: what to do now, and every country's crisis line."""
     helplines = helplines_for(site, "suicide_lines")
-    return render_suicide_lines(helplines, help_page_url(site, page))
+    return render_suicide_lines(helplines, help_page_url(site, page), site.messages)
 
 
 def helplines_macro(site: SiteContext, page: PageRef) -> Markup:
     """{{ helplines() }}: every help line, by country and by need."""
-    return render_helplines(helplines_for(site, "helplines"))
+    return render_helplines(helplines_for(site, "helplines"), site.messages)
 
 
 def helplines_for(site: SiteContext, macro: str) -> Helplines:

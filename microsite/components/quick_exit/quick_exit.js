@@ -104,14 +104,14 @@
     $message.setAttribute("role", "alert");
     showCover($message);
     // Text set after insertion is announced more reliably.
-    $message.textContent = "Loading.";
+    $message.textContent = $root.dataset.loading;
   }
 
   function showReturnCover() {
     var $button = document.createElement("button");
     $button.type = "button";
     $button.className = "microsite-quick-exit-cover__button";
-    $button.textContent = "Continue";
+    $button.textContent = $root.dataset.continue;
     $button.addEventListener("click", continueToPage);
     showCover($button);
     $button.focus();
@@ -148,7 +148,7 @@
 
   function expirePresses() {
     resetPresses();
-    announce("Exit this page expired.");
+    announce($root.dataset.expired);
   }
 
   // keyup, as GOV.UK does: Shift used as a modifier (Shift+A, Shift+Tab) sends
@@ -161,7 +161,7 @@
         exitPage();
       } else {
         var left = PRESSES_NEEDED - presses;
-        announce("Shift, press " + left + " more " + (left === 1 ? "time" : "times") + " to exit.");
+        announce($root.getAttribute("data-press-" + left));
         showPresses();
         pressTimer = window.setTimeout(expirePresses, PRESS_TIMEOUT_MS);
       }

@@ -11,6 +11,7 @@ from markupsafe import Markup
 from ...context import PageRef, SiteContext
 from ...datafile import load_yaml
 from ...errors import ErrorList, MicrositeError, unknown_id_message
+from ...i18n import ENGLISH, Messages
 from ...render import render_component
 from .model import Quote, parse_quotes
 
@@ -43,10 +44,12 @@ def render_quote(
     anchor_id: str | None = None,
     show_article_role: bool = False,
     used: bool = False,
+    messages: Messages = ENGLISH,
 ) -> Markup:
     """The quote as a figure; `used` marks it as quoted on its page (not listed)."""
     return render_component(
         "quote/template.html",
+        messages=messages,
         quote=quote,
         sources_url=sources_url,
         anchor_id=anchor_id,
@@ -55,9 +58,10 @@ def render_quote(
     )
 
 
-def render_quote_list(quotes: list[Quote]) -> Markup:
+def render_quote_list(quotes: list[Quote], messages: Messages = ENGLISH) -> Markup:
     return render_component(
         "quote/list.html",
+        messages=messages,
         quotes=quotes,
         anchor_ids={quote.id: list_anchor(quote.id) for quote in quotes},
     )
@@ -66,7 +70,7 @@ def render_quote_list(quotes: list[Quote]) -> Markup:
 def quote_macro(site: SiteContext, page: PageRef, quote_id: str) -> Markup:
     """{{ quote("brown-vulnerability") }}: the quote, who said it, and where it comes from."""
     quote = find_quote(site, quote_id)
-    return render_quote(quote, sources_url=sources_url(site, page, quote_id), used=True)
+    return render_quote(quote, sources_url=sources_url(site, page, quote_id), used=True, messages=site.messages)
 
 
 def quote_list_macro(site: SiteContext, page: PageRef) -> Markup:
@@ -77,7 +81,7 @@ def quote_list_macro(site: SiteContext, page: PageRef) -> Markup:
             f"there are no quotes to list; add quotes to {site.settings.quotes_file} "
             "or remove {{ quote_list() }} from this page"
         )
-    return render_quote_list(list(quotes.values()))
+    return render_quote_list(list(quotes.values()), site.messages)
 
 
 def find_quote(site: SiteContext, quote_id: str) -> Quote:

@@ -49,12 +49,9 @@ class Source:
     url: str | None = None
 
     @property
-    def location(self) -> str | None:
-        """'page 34' or 'pages 85–101': where in the work, in words."""
-        if not self.pages:
-            return None
-        noun = "pages" if re.search(r"[-–,]", self.pages) else "page"
-        return f"{noun} {self.pages}"
+    def single_page(self) -> bool:
+        """'34' is one page; '85–101' or '3, 7' are several."""
+        return not re.search(r"[-–,]", self.pages or "")
 
 
 @dataclass(frozen=True)

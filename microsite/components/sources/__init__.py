@@ -11,6 +11,7 @@ from markupsafe import Markup
 from ...context import PageRef, SiteContext
 from ...datafile import load_yaml
 from ...errors import ErrorList, MicrositeError
+from ...i18n import ENGLISH, Messages
 from ...render import render_component
 from .model import Reference, group_by_topic, parse_further_reading
 
@@ -21,8 +22,8 @@ def load_further_reading(path: Path, label: Callable[[Path], str], errors: Error
     return parse_further_reading(load_yaml(path, label(path), errors), label(path), errors)
 
 
-def render_further_reading(references: list[Reference]) -> Markup:
-    return render_component("sources/template.html", topics=group_by_topic(references))
+def render_further_reading(references: list[Reference], messages: Messages = ENGLISH) -> Markup:
+    return render_component("sources/template.html", messages=messages, topics=group_by_topic(references))
 
 
 def further_reading_macro(site: SiteContext, page: PageRef) -> Markup:
@@ -32,4 +33,4 @@ def further_reading_macro(site: SiteContext, page: PageRef) -> Markup:
             f"there is no further reading to list; add references to {site.settings.reading_file} "
             "or remove {{ further_reading() }} from this page"
         )
-    return render_further_reading(site.data.further_reading)
+    return render_further_reading(site.data.further_reading, site.messages)

@@ -20,6 +20,7 @@ from markupsafe import Markup
 
 from ...context import PageRef, SiteContext
 from ...errors import MicrositeError, unknown_id_message
+from ...i18n import ENGLISH, Messages
 from ...render import late_part, render_component
 from .model import Worksheet, load_worksheets  # noqa: F401  (load_worksheets: called by site.py)
 
@@ -46,16 +47,23 @@ def field_dom_id(form_id: str, field_id: str) -> str:
     return f"{form_id}__{field_id}"
 
 
-def render_worksheet(worksheet: Worksheet, dom_id: str) -> Markup:
-    return render_component("worksheet/template.html", worksheet=worksheet, dom_id=dom_id, field_dom_id=field_dom_id)
+def render_worksheet(worksheet: Worksheet, dom_id: str, messages: Messages = ENGLISH, help_url: str | None = None) -> Markup:
+    return render_component(
+        "worksheet/template.html",
+        messages=messages,
+        worksheet=worksheet,
+        dom_id=dom_id,
+        field_dom_id=field_dom_id,
+        help_url=help_url,
+    )
 
 
-def render_worksheet_index(entries: list[IndexEntry]) -> Markup:
-    return render_component("worksheet/index.html", entries=entries)
+def render_worksheet_index(entries: list[IndexEntry], messages: Messages = ENGLISH) -> Markup:
+    return render_component("worksheet/index.html", messages=messages, entries=entries)
 
 
-def render_delete_all_answers(dom_id: str) -> Markup:
-    return render_component("worksheet/delete_all.html", dom_id=dom_id)
+def render_delete_all_answers(dom_id: str, messages: Messages = ENGLISH) -> Markup:
+    return render_component("worksheet/delete_all.html", messages=messages, dom_id=dom_id)
 
 
 def find_worksheet(site: SiteContext, worksheet_id: str) -> Worksheet:
@@ -69,7 +77,8 @@ def worksheet_macro(site: SiteContext, page: PageRef, worksheet_id: str) -> Mark
     """{{ worksheet("thought-record") }}: the whole worksheet as a form."""
     worksheet = find_worksheet(site, worksheet_id)
     instance = site.next_instance(page, f"worksheet:{worksheet_id}")
-    return render_worksheet(worksheet, worksheet_dom_id(worksheet_id, instance))
+    help_url = site.url_from(page, site.settings.help_page) if site.pages.has(site.settings.help_page) else None
+    return render_worksheet(worksheet, worksheet_dom_id(worksheet_id, instance), site.messages, help_url)
 
 
 def worksheet_index_macro(site: SiteContext, page: PageRef) -> Markup:
@@ -81,7 +90,7 @@ def worksheet_index_macro(site: SiteContext, page: PageRef) -> Markup:
 def delete_all_answers_macro(site: SiteContext, page: PageRef) -> Markup:
     """{{ delete_all_answers() }}: delete every worksheet's answers on this device."""
     instance = site.next_instance(page, "delete-all-answers")
-    return render_delete_all_answers(f"delete-all-answers-{instance}")
+    return render_delete_all_answers(f"delete-all-answers-{instance}", site.messages)
 
 
 def in_reading_order(site: SiteContext, facts) -> list[Worksheet]:
@@ -101,4 +110,4 @@ def index_part(site: SiteContext, facts, page: PageRef, attrs: dict) -> Markup:
         home = homes.get(worksheet.id)
         url = f"{site.url_from(page, home)}#{worksheet_dom_id(worksheet.id, 1)}" if home else None
         entries.append(IndexEntry(worksheet, url, facts.title_of(home) if home else None))
-    return render_worksheet_index(entries)
+    return render_worksheet_index(entries, site.messages)

@@ -61,9 +61,10 @@ class Kind:
     read: Callable[["FieldReader"], dict[str, Any]] | None = None
     # A fieldset with a legend (several controls) or one control with a label.
     grouped: bool = False
-    # The PDF form controls, from the field's name ("worksheet.field") and the field.
-    controls: Callable[[str, Any], tuple[Control, ...]] | None = None
-    rows: Callable[[str, Any], tuple[Row, ...]] | None = None
+    # The PDF form controls, from the field's name ("worksheet.field"), the field
+    # and the guide's words (microsite.i18n.Messages, for words such as "entry 2").
+    controls: Callable[[str, Any, Any], tuple[Control, ...]] | None = None
+    rows: Callable[[str, Any, Any], tuple[Row, ...]] | None = None
     # Writing space on paper, in mm: fixed, or growing with one of the kind's keys.
     height: float = 0
     growth: Growth | None = None

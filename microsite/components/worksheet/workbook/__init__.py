@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from ....context import PageRef, SiteContext, relative_url
 from ....errors import MicrositeError
+from ....i18n import ENGLISH, Messages
 from ....render import late_part, render_component
 from .builder import Workbook, cached_pdf, render_html, write_pdf  # noqa: F401  (render_html, write_pdf: scripts)
 from .layout import EDITIONS, Edition, layout_problems  # noqa: F401
@@ -45,7 +46,26 @@ def workbook_for(site: SiteContext, facts) -> Workbook:
         site_url=site.site_url,
         notice=site.copyright,
         chapters={worksheet_id: facts.title_of(src) for worksheet_id, src in homes.items()},
+        crisis=crisis_in_words(site),
+        messages=site.messages,
     )
+
+
+def crisis_in_words(site: SiteContext) -> tuple[str, ...]:
+    """The crisis lines for the workbook's cover, one line of text each."""
+    from ...helplines.views import crisis_views
+
+    if site.data.helplines is None:
+        return ()
+    words = site.messages
+    lines = []
+    for view in crisis_views(site.data.helplines, "", words):
+        places = [country.name for country in view.countries]
+        where = words.t("{items} and {last}", items=", ".join(places[:-1]), last=places[-1]) if len(places) > 1 else places[0]
+        ways = [f"{way.lead} {way.text}" for way in view.ways]
+        how = words.t("{items} or {last}", items=", ".join(ways[:-1]), last=ways[-1]) if len(ways) > 1 else ways[0]
+        lines.append(f"{where}: {how}")
+    return tuple(lines)
 
 
 def edition_pdf(site: SiteContext, workbook: Workbook, edition: Edition) -> Path:
@@ -88,10 +108,10 @@ def build_workbooks(site: SiteContext, facts, site_dir: Path) -> list[Path]:
     return publish_workbooks(render_workbooks(site, facts), site_dir)
 
 
-def format_size(size: int) -> str:
+def format_size(size: int, words: Messages = ENGLISH) -> str:
     if size < 1024 * 1024:
-        return f"{max(1, round(size / 1024))} KB"
-    return f"{size / (1024 * 1024):.1f} MB"
+        return f"{words.number(max(1, round(size / 1024)))} KB"
+    return f"{words.number(round(size / (1024 * 1024), 1))} MB"
 
 
 def workbook_links_macro(site: SiteContext, page: PageRef) -> Markup:
@@ -116,8 +136,8 @@ def links_part(site: SiteContext, facts, page: PageRef, attrs: dict) -> Markup:
         {
             "href": relative_url(published_uri(site, edition), page.url),
             "edition": edition.label,
-            "size": format_size(edition_pdf(site, workbook, edition).stat().st_size),
+            "size": format_size(edition_pdf(site, workbook, edition).stat().st_size, site.messages),
         }
         for edition in EDITIONS
     ]
-    return render_component("worksheet/workbook/links.html", links=links)
+    return render_component("worksheet/workbook/links.html", messages=site.messages, links=links)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import inspect
 import os
+import re
 import tempfile
 from dataclasses import dataclass, field
 from importlib.metadata import version
@@ -19,7 +20,8 @@ from pathlib import Path
 from jinja2 import Environment
 from markupsafe import Markup
 
-from ....render import html_environment
+from ....i18n import ENGLISH, Messages
+from ....render import html_environment, words_for
 from ..kinds import Control, Row, registered_kinds
 from . import layout
 from .layout import Edition
@@ -46,7 +48,7 @@ class WorksheetView:
     fields: tuple[FieldView, ...]
 
 
-def field_view(worksheet, field) -> FieldView:
+def field_view(worksheet, field, words: Messages = ENGLISH) -> FieldView:
     # Imported here: the worksheet component's package imports this module's parent.
     from .. import field_dom_id
 
@@ -55,16 +57,16 @@ def field_view(worksheet, field) -> FieldView:
     return FieldView(
         field=field,
         dom_id=field_dom_id(worksheet.id, field.id),
-        controls=kind.controls(name, field) if kind.controls else (),
-        rows=kind.rows(name, field) if kind.rows else (),
+        controls=kind.controls(name, field, words) if kind.controls else (),
+        rows=kind.rows(name, field, words) if kind.rows else (),
     )
 
 
-def worksheet_view(worksheet) -> WorksheetView:
+def worksheet_view(worksheet, words: Messages = ENGLISH) -> WorksheetView:
     return WorksheetView(
         worksheet=worksheet,
         anchor=f"worksheet-{worksheet.id}",
-        fields=tuple(field_view(worksheet, field) for field in worksheet.fields),
+        fields=tuple(field_view(worksheet, field, words) for field in worksheet.fields),
     )
 
 
@@ -78,6 +80,8 @@ class Workbook:
     site_url: str | None = None
     notice: str | None = None  # the site's copyright line, printed on the cover
     chapters: dict = field(default_factory=dict)  # worksheet id -> title of the chapter it goes with
+    crisis: tuple[str, ...] = ()  # the crisis lines, in words, for the cover
+    messages: Messages = field(default=ENGLISH, compare=False)  # the guide's words
 
 
 def template_environment() -> Environment:
@@ -96,8 +100,23 @@ def kind_sizes() -> dict[str, float]:
     return {name: size for kind in registered_kinds().values() for name, size in kind.sizes.items()}
 
 
+def css_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def page_of_pages(messages: Messages) -> str:
+    """CSS `content` for "Page 3 of 16" in the guide's language: words, then counters."""
+    words = messages.t("Page {page} of {pages}")
+    parts = re.split(r"(\{page\}|\{pages\})", words)
+    counters = {"{page}": "counter(page)", "{pages}": "counter(pages)"}
+    return " ".join(counters.get(part) or css_string(part) for part in parts if part)
+
+
 def render_html(workbook: Workbook, edition: Edition) -> str:
     return template_environment().get_template("template.html").render(
+        **words_for(workbook.messages),
+        page_of_pages=Markup(page_of_pages(workbook.messages)),
+        crisis=workbook.crisis,
         guide=workbook.guide,
         language=workbook.language,
         site_url=workbook.site_url,
@@ -106,7 +125,7 @@ def render_html(workbook: Workbook, edition: Edition) -> str:
         margins=layout,
         sizes=kind_sizes(),
         stylesheet=stylesheet(),
-        worksheets=[worksheet_view(worksheet) for worksheet in workbook.worksheets],
+        worksheets=[worksheet_view(worksheet, workbook.messages) for worksheet in workbook.worksheets],
         chapters=workbook.chapters,
     )
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ....errors import ErrorList
+from ....i18n import N_
 from ..kinds import height_problem
 
 
@@ -25,8 +26,8 @@ class Edition:
 
 
 EDITIONS = (
-    Edition("a4", "A4", "A4", 210, 297),
-    Edition("letter", "US Letter", "letter", 215.9, 279.4),
+    Edition("a4", N_("A4"), "A4", 210, 297),
+    Edition("letter", N_("US Letter"), "letter", 215.9, 279.4),
 )
 
 # Page margins in mm (template.html sets them); the bottom one holds the page number.

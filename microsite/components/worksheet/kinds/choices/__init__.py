@@ -23,7 +23,7 @@ CHECKLIST = Kind(
     keys=(OPTIONS,),
     read=read,
     grouped=True,
-    controls=lambda name, field: tuple(
+    controls=lambda name, field, words: tuple(
         Control(f"{name}.{n}", part_of(field.label, option), text=option) for n, option in enumerate(field.options, start=1)
     ),
     growth=Growth("options", OPTION),
@@ -36,7 +36,7 @@ SINGLE_CHOICE = Kind(
     keys=(OPTIONS,),
     read=read,
     grouped=True,
-    controls=lambda name, field: tuple(Control(name, field.label, text=option, value=option) for option in field.options),
+    controls=lambda name, field, words: tuple(Control(name, field.label, text=option, value=option) for option in field.options),
     growth=Growth("options", OPTION),
 )
 KINDS = (CHECKLIST, SINGLE_CHOICE)

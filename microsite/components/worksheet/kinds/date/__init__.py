@@ -9,5 +9,5 @@ KIND = Kind(
     shape="text",
     folder=Path(__file__).parent,
     height=10,
-    controls=lambda name, field: (Control(name, field.label),),
+    controls=lambda name, field, words: (Control(name, field.label),),
 )

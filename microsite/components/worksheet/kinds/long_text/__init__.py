@@ -14,7 +14,7 @@ KIND = Kind(
     keys=(Key("lines", "how many lines of writing space it gets", type="whole", minimum=1),),
     defaults={"lines": 4},
     read=lambda reader: {"lines": reader.whole_number("lines")},
-    controls=lambda name, field: (Control(name, field.label),),
+    controls=lambda name, field, words: (Control(name, field.label),),
     growth=Growth("lines", LINE),
     sizes={"line": LINE},
 )

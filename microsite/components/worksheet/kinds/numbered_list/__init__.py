@@ -8,9 +8,10 @@ from .. import Control, Growth, Kind, part_of
 ENTRY = 10  # mm per entry in the workbook
 
 
-def controls(name, field):
+def controls(name, field, words):
     return tuple(
-        Control(f"{name}.{n}", part_of(field.label, f"entry {n}"), text=f"{n}.") for n in range(1, field.entries + 1)
+        Control(f"{name}.{n}", part_of(field.label, words.t("entry {number}", number=n)), text=f"{words.number(n)}.")
+        for n in range(1, field.entries + 1)
     )
 
 

@@ -61,6 +61,8 @@ KIND = Kind(
     defaults={"step": 1},
     read=read,
     grouped=True,
-    controls=lambda name, field: tuple(Control(name, field.label, text=str(point), value=str(point)) for point in field.scale),
+    controls=lambda name, field, words: tuple(
+        Control(name, field.label, text=words.number(point), value=str(point)) for point in field.scale
+    ),
     height=18,  # a row of numbered circles with the words for both ends
 )

@@ -10,5 +10,5 @@ KIND = Kind(
     folder=Path(__file__).parent,
     height=10,  # one line to write on
     sizes={"single-line": 10},
-    controls=lambda name, field: (Control(name, field.label),),
+    controls=lambda name, field, words: (Control(name, field.label),),
 )

@@ -60,12 +60,17 @@ def read_column(reader, number: int, item) -> Column | None:
     return Column(column_id, label.strip())
 
 
-def rows(name, field) -> tuple[Row, ...]:
+def row_label(field, row: int, words) -> str:
+    """'Row 2', or the author's word for a row ('Day 2')."""
+    return words.t("{word} {number}", word=field.row_label or words.t("Row"), number=row)
+
+
+def rows(name, field, words) -> tuple[Row, ...]:
     return tuple(
         Row(
-            f"{field.row_label} {row}",
+            row_label(field, row, words),
             tuple(
-                Control(f"{name}.{row}.{column.id}", part_of(field.label, f"{column.label}, {field.row_label} {row}"))
+                Control(f"{name}.{row}.{column.id}", part_of(field.label, f"{column.label}, {row_label(field, row, words)}"))
                 for column in field.columns
             ),
         )
@@ -92,7 +97,7 @@ KIND = Kind(
         Key("rows", "how many rows it starts with", type="whole", minimum=1),
         Key("row_label", "the word before each row's number, such as 'Day'"),
     ),
-    defaults={"rows": 3, "row_label": "Row"},
+    defaults={"rows": 3, "row_label": None},  # no row_label: "Row", in the guide's language
     read=read,
     grouped=True,
     rows=rows,
