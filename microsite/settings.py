@@ -48,6 +48,8 @@ class Settings:
     # "show" renders untraced quotes with their status; "exclude" leaves them out.
     untraced_quotes: Literal["show", "exclude"] = "show"
     help_page: str = "help.md"
+    # Linked from every page's foot when the guide has it.
+    accessibility_page: str = "accessibility.md"
     words_per_minute: int = 200
     quick_exit: QuickExit = field(default_factory=QuickExit)
     workbook: WorkbookSettings = field(default_factory=WorkbookSettings)
@@ -67,6 +69,7 @@ MEANINGS = {
     "messages_file": "the file of your own words for our messages",
     "untraced_quotes": "whether untraced quotes are shown",
     "help_page": "the help page under docs/",
+    "accessibility_page": "the accessibility statement under docs/",
     "words_per_minute": "the reading speed used for reading times",
     "quick_exit": "the quick-exit options (enabled, url)",
     "workbook": "the PDF workbook options (enabled, filename)",

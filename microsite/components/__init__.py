@@ -28,6 +28,7 @@ MACROS = {
 LATE_PARTS = {
     "quick-exit": quick_exit.header_part,
     "not-found": layout.not_found_part,
+    "footer-links": layout.footer_part,
     "worksheet-index": worksheet.index_part,
     "chapter-list": chapter_list.list_part,
     "workbook-links": workbook.links_part,

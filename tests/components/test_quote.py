@@ -128,13 +128,13 @@ def test_traced_without_a_work_says_to_add_one_or_use_untraced():
 
 def test_traced_without_a_year_says_to_add_one_or_use_untraced():
     assert problems_in([changed(BROWN, year=None)]) == [
-        "data/quotes.yaml: quote 'brown-vulnerability': provenance 'traced' needs the 'year' of the work (or use 'untraced')"
+        "data/quotes.yaml: quote 'brown-vulnerability': provenance 'traced' needs the 'year' of the work, or for an undated web page its 'url' and the day you read it, 'accessed' (or use 'untraced')"
     ]
 
 
 def test_an_unknown_provenance_lists_the_known_ones():
     assert problems_in([changed(RICHARDS, provenance="verified")]) == [
-        "data/quotes.yaml: quote 'richards-communication': unknown provenance 'verified' (expected one of: traced, untraced)"
+        "data/quotes.yaml: quote 'richards-communication': unknown provenance 'verified' (expected one of: traced, partly, untraced)"
     ]
 
 
@@ -152,7 +152,7 @@ def test_every_missing_key_is_reported_at_once_with_what_to_write():
         "data/quotes.yaml: quote 'bare-quote': missing 'role'; add what they do, as far as we know",
         "data/quotes.yaml: quote 'bare-quote': missing 'article_role'; add what the source article called them",
         "data/quotes.yaml: quote 'bare-quote': missing 'abridged'; add true if words were left out, otherwise false",
-        "data/quotes.yaml: quote 'bare-quote': missing 'provenance'; add 'traced' or 'untraced'",
+        "data/quotes.yaml: quote 'bare-quote': missing 'provenance'; add 'traced', 'partly' or 'untraced'",
     ]
 
 
@@ -171,7 +171,7 @@ def test_an_unknown_key_suggests_the_closest_known_key():
 def test_an_unknown_key_with_nothing_close_lists_the_known_keys():
     assert problems_in([changed(RICHARDS, colour="blue")]) == [
         "data/quotes.yaml: quote 'richards-communication': unknown key 'colour'; known keys: id, text, speaker, "
-        "role, article_role, provenance, abridged, work, published_in, year, pages, url, note, review"
+        "role, article_role, provenance, abridged, work, published_in, year, pages, url, accessed, note, review"
     ]
 
 
@@ -233,7 +233,7 @@ def test_every_example_is_a_figure_with_the_words_the_speaker_and_the_provenance
     assert cited == [entry[key] for key in ("work", "published_in") if key in entry]
     assert figure.blockquote.get("cite") == entry.get("url")
     provenance = caption.select_one(".microsite-quote__provenance").get_text(" ", strip=True)
-    expected = "Source:" if entry["provenance"] == "traced" else UNTRACED_WORDS
+    expected = "Source:" if entry["provenance"] in ("traced", "partly") else UNTRACED_WORDS
     assert expected in provenance
     assert ("Shortened." in caption.get_text()) == entry["abridged"]
     link = caption.find("a", string="How we checked this quote")
@@ -425,3 +425,18 @@ def test_quote_text_keeps_the_articles_typography(guide_quotes):
     assert guide_quotes["richards-communication"].text.startswith("It’s important")
     assert "‘What would I tell a friend in this situation?’" in guide_quotes["oneill-reframing"].text
     assert all("'" not in quote.text for quote in guide_quotes.values())
+
+
+def test_a_partly_checked_quote_says_so_next_to_its_source():
+    soup = render_example("partly-checked")
+    assert "microsite-quote--partly" in soup.figure["class"]
+    assert soup.select_one(".microsite-quote__partly").get_text(" ", strip=True) == (
+        "Partly checked. Some of these words were found there, word for word; the others could not be checked."
+    )
+
+
+def test_an_undated_web_page_gives_the_day_it_was_read_instead_of_a_year():
+    soup = render_example("undated-web-page")
+    assert soup.select_one(".microsite-quote__provenance").get_text(" ", strip=True) == (
+        "Source: Ada Example’s website (read on November 30, 2026)."
+    )

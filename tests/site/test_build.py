@@ -4,7 +4,7 @@ build with one sentence that names the page and what is wrong."""
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
@@ -151,3 +151,13 @@ def test_a_page_listed_under_allow_inline_code_may_hold_it_and_the_policy_allows
     from microsite.csp import source_hash
 
     assert source_hash("window.trusted = 1;") in policy
+
+
+def test_every_page_links_the_accessibility_statement_and_help_from_its_foot(built_site):
+    for page in [*built_pages(built_site.site_dir), "404.html"]:
+        path = built_site.site_dir / (page if page.endswith(".html") else page + "index.html")
+        footer = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one("nav.microsite-footer-links")
+        links = {a.get_text(): a["href"] for a in footer.select("a")}
+        assert set(links) == {"Accessibility statement", "Get help now"}, page
+        address = urljoin(f"https://example.org/insecurity-guide/{page}", links["Accessibility statement"])
+        assert urlsplit(address).path == "/insecurity-guide/accessibility/", page

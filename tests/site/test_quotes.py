@@ -120,7 +120,7 @@ def test_mistakes_in_the_quotes_file_are_all_listed_before_anything_is_built(tmp
         result,
         "2 problems in the site data; nothing was built:\n"
         "  - data/quotes.yaml: quote 'ada-kindness': provenance 'traced' needs a 'work' title (or use 'untraced')\n"
-        "  - data/quotes.yaml: quote 'sam-listening': unknown provenance 'unsure' (expected one of: traced, untraced)"
+        "  - data/quotes.yaml: quote 'sam-listening': unknown provenance 'unsure' (expected one of: traced, partly, untraced)"
     )
     assert not (tmp_path / "out").exists()
 

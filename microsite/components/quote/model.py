@@ -7,6 +7,7 @@ problem in the file is recorded, so an author fixes them all in one pass.
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -15,7 +16,9 @@ from ...datafile import EntryReader, Key, describe, keys_by_name, read_list_file
 from ...errors import ErrorList
 from ...ids import is_valid_id
 
-PROVENANCES = ("traced", "untraced")
+# traced: found word for word in a published work; partly: some of the words
+# found there, not all; untraced: only in the article the guide is based on.
+PROVENANCES = ("traced", "partly", "untraced")
 
 # Every key an author may write, with what to put there (shown when it is missing).
 KEYS = keys_by_name([
@@ -24,18 +27,19 @@ KEYS = keys_by_name([
     Key("speaker", "who said it", required=True),
     Key("role", "what they do, as far as we know", required=True),
     Key("article_role", "what the source article called them", required=True),
-    Key("provenance", "'traced' or 'untraced'", required=True, choices=PROVENANCES),
+    Key("provenance", "'traced', 'partly' or 'untraced'", required=True, choices=PROVENANCES),
     Key("abridged", "true if words were left out, otherwise false", type="bool", required=True),
     Key("work", "the title of the book or article the words come from"),
     Key("published_in", "the journal or book that holds the work"),
     Key("year", "the year the work came out", type="whole"),
     Key("pages", "where in the work, such as '34' or '85–101'", type="text-or-number"),
     Key("url", "a web address for the work", type="url"),
+    Key("accessed", "the day you read an undated web page, such as 2026-11-30 (instead of 'year')", type="date"),
     Key("note", "an editor's note for readers"),
     Key("review", "'needed' while the speaker and role still have to be checked", choices=("needed",)),
 ])
 # Keys that describe where a traced quote comes from; an untraced one has none.
-SOURCE_KEYS = ("work", "published_in", "year", "pages", "url")
+SOURCE_KEYS = ("work", "published_in", "year", "pages", "url", "accessed")
 
 
 @dataclass(frozen=True)
@@ -43,10 +47,12 @@ class Source:
     """The published work a quote was traced to."""
 
     work: str
-    year: int
+    year: int | None  # None: an undated web page, read on `accessed`
     published_in: str | None = None
     pages: str | None = None
     url: str | None = None
+    accessed: datetime.date | None = None
+    partly: bool = False  # only some of the words were found in the work
 
     @property
     def single_page(self) -> bool:
@@ -74,7 +80,9 @@ class Quote:
 
     @property
     def provenance(self) -> str:
-        return "traced" if self.traced else "untraced"
+        if not self.traced:
+            return "untraced"
+        return "partly" if self.source.partly else "traced"
 
     @property
     def article_role_differs(self) -> bool:
@@ -156,17 +164,24 @@ def read_provenance(fields: EntryReader) -> Source | None:
                 fields.problem(
                     f"provenance 'untraced' cannot have a '{name}'; remove it, or use 'traced' if the original was found"
                 )
-    if provenance != "traced":
+    if provenance not in ("traced", "partly"):
         return None
     if not fields.has("work"):
-        fields.problem("provenance 'traced' needs a 'work' title (or use 'untraced')")
-    if not fields.has("year"):
-        fields.problem("provenance 'traced' needs the 'year' of the work (or use 'untraced')")
+        fields.problem(f"provenance '{provenance}' needs a 'work' title (or use 'untraced')")
+    dated_page = fields.has("accessed") and fields.has("url")
+    if not fields.has("year") and not dated_page:
+        fields.problem(
+            f"provenance '{provenance}' needs the 'year' of the work, or for an undated web page its 'url' and "
+            "the day you read it, 'accessed' (or use 'untraced')"
+        )
     work = fields.text("work")
     year = fields.whole_number("year")
     published_in = fields.text("published_in")
     pages = fields.text_or_number("pages")
     url = fields.web_address("url")
-    if work is None or year is None:
+    accessed = fields.date("accessed")
+    if work is None or (year is None and accessed is None):
         return None
-    return Source(work=work, year=year, published_in=published_in, pages=pages, url=url)
+    return Source(
+        work=work, year=year, published_in=published_in, pages=pages, url=url, accessed=accessed, partly=provenance == "partly"
+    )
