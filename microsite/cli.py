@@ -86,7 +86,24 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
+GENERATOR_PACKAGES = ("trafilatura", "mammoth", "markdownify", "py3langid")
+
+
+def missing_generator_packages() -> list[str]:
+    import importlib.util
+
+    return [name for name in GENERATOR_PACKAGES if importlib.util.find_spec(name) is None]
+
+
 def run_new(arguments: argparse.Namespace) -> int:
+    missing = missing_generator_packages()
+    if missing:
+        print(
+            f"microsite new needs {', '.join(missing)}, which are not installed; "
+            "install them with: pip install 'microsite[generator]'",
+            file=sys.stderr,
+        )
+        return 1
     try:
         result = new_guide(
             arguments.article,

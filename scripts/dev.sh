@@ -60,7 +60,7 @@ ensure_python_env() {
   if [ ! -e "$stamp" ]; then
     say "Installing the Python packages pinned in constraints.txt"
     "$VENV/bin/python" -m pip install --quiet --upgrade pip
-    "$VENV/bin/python" -m pip install --quiet -e '.[test,zensical,properdocs]' -c constraints.txt
+    "$VENV/bin/python" -m pip install --quiet -e '.[test,generator,zensical,properdocs]' -c constraints.txt
     rm -f "$VENV"/.installed-* && touch "$stamp"
   fi
 }
