@@ -14,6 +14,7 @@ macros module and `microsite finish` (see `microsite.finish`).
 from __future__ import annotations
 
 import functools
+import logging
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -81,6 +82,7 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
         install_macro_error_formatter(Path(config.docs_dir).name)
         add_theme_dir(config)
         watch_data(config, self.site)
+        warn_about_broken_links(config)
         return config
 
     @author_errors
@@ -178,6 +180,17 @@ def check_privacy(theme, errors: ErrorList) -> None:
             "remove search.highlight; it puts what a reader searched for into the page's address, and so into "
             "their browser history",
         )
+
+
+def warn_about_broken_links(config: MkDocsConfig) -> None:
+    """A broken link, a missing anchor or a page left out of the navigation is
+    at least a warning, so `--strict` never publishes one (MkDocs only notes
+    most of them by default)."""
+    validation = config.validation
+    for group, names in (("nav", ("omitted_files", "not_found", "absolute_links")),
+                         ("links", ("not_found", "absolute_links", "unrecognized_links", "anchors"))):
+        for name in names:
+            validation[group][name] = max(validation[group][name], logging.WARNING)
 
 
 def add_theme_dir(config: MkDocsConfig) -> None:

@@ -161,3 +161,12 @@ def test_every_page_links_the_accessibility_statement_and_help_from_its_foot(bui
         assert set(links) == {"Accessibility statement", "Get help now"}, page
         address = urljoin(f"https://example.org/insecurity-guide/{page}", links["Accessibility statement"])
         assert urlsplit(address).path == "/insecurity-guide/accessibility/", page
+
+
+def test_a_link_to_a_missing_heading_fails_a_strict_build_without_any_validation_settings(tmp_path):
+    project = copy_fixture_site("minimal", tmp_path)
+    assert "validation" not in (project / "mkdocs.yml").read_text()
+    (project / "docs/help.md").write_text("# Help\n\nSee [the numbers](index.md#numbers-to-call).\n")
+    result = build_site(project, tmp_path / "out")
+    assert not result.ok
+    assert "contains a link 'index.md#numbers-to-call', but the doc 'index.md' does not contain an anchor '#numbers-to-call'" in result.output
