@@ -104,11 +104,11 @@ def test_navigation_and_colour_toggles_are_in_the_guides_language(guide):
     assert {
         "es": (toggles, sections) == (
             ["Usar colores claros", "Usar colores oscuros", "Seguir la configuración de mi dispositivo"],
-            ["Inicio", "Capítulos", "Sobre esta guía y sus fuentes", "Busca ayuda ahora"],
+            ["Inicio", "Capítulos", "Sobre esta guía y sus fuentes", "Pide ayuda"],
         ),
         "de": (toggles, sections) == (
             ["Helle Farben verwenden", "Dunkle Farben verwenden", "Einstellung meines Geräts übernehmen"],
-            ["Startseite", "Kapitel", "Über diesen Ratgeber und seine Quellen", "Jetzt Hilfe holen"],
+            ["Startseite", "Kapitel", "Über diesen Ratgeber und seine Quellen", "Hilfe holen"],
         ),
     }[language]
 
@@ -135,7 +135,7 @@ def test_the_first_chapter_and_the_home_button_are_in_the_guides_language(guide)
     language, folder = guide
     first_chapter = sorted((folder / "docs/chapters").glob("01-*.md"))[0].read_text(encoding="utf-8")
     home = (folder / "docs/index.md").read_text(encoding="utf-8")
-    heading, button = {"es": ("# Introducción", "[Busca ayuda ahora](help.md)"), "de": ("# Einleitung", "[Jetzt Hilfe holen](help.md)")}[language]
+    heading, button = {"es": ("# Introducción", "[Pide ayuda](help.md)"), "de": ("# Einleitung", "[Hilfe holen](help.md)")}[language]
     assert first_chapter.startswith(heading + "\n")
     assert button + "{ .md-button .md-button--primary }" in home
 
