@@ -19,11 +19,15 @@ from pathlib import Path
 
 import yaml
 
+from ..i18n import shipped_languages
 from .article import ImportProblem
 
 RULES_DIR = Path(__file__).parent / "languages"
-# Languages whose starter pages (home, help, about) we have written; the rest get English ones.
-STARTER_PAGE_LANGUAGES = ("en",)
+# Languages whose starter pages (home, help, about) come in their own words: those with a
+# catalogue (microsite/locale/); the rest get English ones.
+STARTER_PAGE_LANGUAGES = tuple(shipped_languages())
+# Where the help page sends readers in a country the guide does not list (`help_directory` in a language's file).
+DEFAULT_HELP_DIRECTORY = "https://findahelpline.com/"
 # Enough text to tell a language apart; detection time stays flat for long articles.
 DETECTION_SAMPLE = 20_000
 
@@ -35,6 +39,7 @@ class LanguageRules:
     introduction: str
     unchecked_role: str  # shown as the role until the author checks it; {role} or {a_role}
     no_role: str
+    help_directory: str  # the international directory of help lines, in this language where it has a version
     capitalised_nouns: bool  # German: a role's capital letter is not only the sentence's
     section_names: frozenset[str]
     quote_marks: dict[str, str]  # opening mark -> closing mark
@@ -109,6 +114,7 @@ def language_rules(code: str) -> LanguageRules | None:
         introduction=raw["introduction"],
         unchecked_role=raw["unchecked_role"],
         no_role=raw["no_role"],
+        help_directory=raw.get("help_directory", DEFAULT_HELP_DIRECTORY),
         capitalised_nouns=raw["capitalised_nouns"],
         section_names=lowered(raw["section_names"]),
         quote_marks=dict(raw["quote_marks"]),

@@ -2,7 +2,10 @@
 
 The project's files come from the templates in `templates/`, which use
 `[[ … ]]` and `[% … %]` so that the `{{ … }}` and `{% … %}` meant for
-mkdocs-macros pass through untouched.
+mkdocs-macros pass through untouched. Their words come from the same
+catalogues as the components' (`t`, `tn`), in the guide's language, so a
+Spanish article gets Spanish starter pages; a language with no catalogue gets
+English ones.
 
 `.microsite/generated.json` records each written file with a hash. With
 `--force`, a guide is replaced only when the author has changed nothing that
@@ -28,8 +31,11 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from ..components.worksheet.model import KINDS
+from ..errors import ErrorList
+from ..i18n import ENGLISH, Messages, messages_for
 from .article import ImportProblem
 from .guide import Guide
+from .languages import DEFAULT_HELP_DIRECTORY, language_rules
 from .slugs import slugify
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -77,15 +83,20 @@ def template_environment() -> Environment:
         autoescape=False,  # these are Markdown, YAML and shell files, not HTML
     )
     environment.filters["yaml"] = yaml_string
+    environment.filters["yaml_scalar"] = yaml_scalar
     environment.filters["jinja_safe"] = jinja_safe
     environment.filters["markdown_text"] = markdown_text
-    environment.filters["plural"] = plural
     return environment
 
 
 def yaml_string(value: str) -> str:
     """`value` as one double-quoted YAML scalar."""
     return yaml.safe_dump(value, default_style='"', allow_unicode=True, width=float("inf")).strip()
+
+
+def yaml_scalar(value: str) -> str:
+    """`value` as one YAML scalar, quoted only when YAML needs it (a translation may hold ": ")."""
+    return yaml.safe_dump(value, allow_unicode=True, width=float("inf")).removesuffix("\n...\n").strip()
 
 
 def plural(count: int, noun: str) -> str:
@@ -162,8 +173,14 @@ ENGINES = {
 
 def render_project(guide: Guide, article_path: Path, language: str = "en", engine: str = "mkdocs") -> dict[str, str]:
     """Every file of the new project, by its path inside the project (the manifest last)."""
-    requirement, source_note = package_requirement(ENGINES[engine]["extras"])
+    words = starter_words(language)
+    requirement, source_note = package_requirement(ENGINES[engine]["extras"], words)
+    directory = help_directory(language)
     context = {
+        "t": words.t,
+        "tn": words.tn,
+        "help_directory": directory,
+        "help_directory_name": domain_of(directory),
         "engine": engine,
         "engine_commands": ENGINES[engine],
         "package_with_extras": f"microsite[{ENGINES[engine]['extras']}]",
@@ -191,6 +208,23 @@ def render_project(guide: Guide, article_path: Path, language: str = "en", engin
     return files
 
 
+def starter_words(language: str) -> Messages:
+    """The words of the starter pages: the language's catalogue, English where it has none."""
+    words = messages_for(language, ErrorList())
+    return words if words.translations is not None else ENGLISH
+
+
+def help_directory(language: str) -> str:
+    """The international directory of help lines, in the guide's language where it has a version."""
+    rules = language_rules(language)
+    return rules.help_directory if rules else DEFAULT_HELP_DIRECTORY
+
+
+def domain_of(address: str) -> str:
+    """'findahelpline.com' for 'https://findahelpline.com/es-419': the site's name, as a reader says it."""
+    return urlsplit(address).netloc.removeprefix("www.")
+
+
 def doubts_by_id(guide: Guide) -> dict[str, tuple[str, ...]]:
     return {doubt.quote_id: doubt.reasons for doubt in guide.doubts}
 
@@ -209,7 +243,7 @@ def text_hash(data: bytes) -> str:
     return "sha256:" + hashlib.sha256(data).hexdigest()
 
 
-def package_requirement(extras: str = "test") -> tuple[str, str]:
+def package_requirement(extras: str = "test", words: Messages = ENGLISH) -> tuple[str, str]:
     """A requirement line that installs this same `microsite` package (with `extras`), and where it comes from in words.
 
     It follows how the running package was installed (PEP 610's direct_url.json):
@@ -221,15 +255,17 @@ def package_requirement(extras: str = "test") -> tuple[str, str]:
     direct_url = next((text for dist in found if (text := dist.read_text("direct_url.json"))), None)
     if not direct_url:
         version = found[0].version if found else importlib.metadata.version("microsite")
-        return f"microsite[{extras}]=={version}", f"at version {version} from the package index"
+        return f"microsite[{extras}]=={version}", words.t("at version {version} from the package index", version=version)
     origin = json.loads(direct_url)
     url = origin["url"]
     if "vcs_info" in origin:
         vcs = origin["vcs_info"]
-        return f"microsite[{extras}] @ {vcs['vcs']}+{url}@{vcs['commit_id']}", f"from {url} at commit {vcs['commit_id'][:12]}"
+        commit = vcs["commit_id"]
+        return f"microsite[{extras}] @ {vcs['vcs']}+{url}@{commit}", words.t("from {url} at commit {commit}", url=url, commit=commit[:12])
     if url.startswith("file:"):
-        return f"microsite[{extras}] @ {url}", f"from the folder {unquote(urlsplit(url).path)} on the computer that made this guide"
-    return f"microsite[{extras}] @ {url}", f"from {url}"
+        folder = unquote(urlsplit(url).path)
+        return f"microsite[{extras}] @ {url}", words.t("from the folder {folder} on the computer that made this guide", folder=folder)
+    return f"microsite[{extras}] @ {url}", words.t("from {url}", url=url)
 
 
 def write_project(
