@@ -182,6 +182,7 @@
       values: controls.map((control) => control.value),
       probe: controls[0].cloneNode(),
       columns: firstRow ? all(firstRow, "[data-column]").map((cell) => cell.dataset.column) : [],
+      blankRow: firstRow && firstRow.cloneNode(true), // copied for new rows before anything is typed
     };
   }
 
@@ -217,11 +218,10 @@
       case "one":
         return controls.forEach((control) => (control.checked = control.value === value));
       case "rows": {
-        const missing = list.length - field.element.querySelectorAll("[data-row]").length;
-        if (missing > 0) addRows(field, missing);
-        return all(field.element, "[data-row]").forEach((row, index) =>
-          all(row, "[data-column]").forEach((cell) => setText(cell, (list[index] || {})[cell.dataset.column] || "")),
-        );
+        const cellText = (cell, index) => (list[index] || {})[cell.dataset.column] || "";
+        const rows = all(field.element, "[data-row]");
+        rows.forEach((row, index) => all(row, "[data-column]").forEach((cell) => setText(cell, cellText(cell, index))));
+        return list.length > rows.length && addRows(field, list.length - rows.length, cellText);
       }
       default:
         setText(controls[0], value);
@@ -233,22 +233,23 @@
     mirror(control);
   }
 
-  // New rows are copies of the first, added in one go: the work grows with their number only.
-  function addRows(field, count) {
+  // New rows are copies of the blank first row, filled and added in one go, so
+  // the work grows with their number only. A cell gets its text as its default
+  // value: setting .value would queue one more browser task for each cell.
+  function addRows(field, count, cellText = () => "") {
     const rows = field.element.querySelectorAll("[data-row]");
-    const first = rows[0];
-    const legend = first.querySelector("legend").textContent;
+    const legend = field.blankRow.querySelector("legend").textContent;
     const added = document.createDocumentFragment();
     for (let number = rows.length + 1; number <= rows.length + count; number++) {
-      const row = first.cloneNode(true);
+      const row = field.blankRow.cloneNode(true);
       const renumber = (text) => text.replace("--r1--", `--r${number}--`);
       row.dataset.row = number;
       row.querySelector("legend").textContent = legend.replace(/\d+$/, number);
-      all(row, "[data-print-copy]").forEach((copy) => copy.remove());
       all(row, "label").forEach((label) => (label.htmlFor = renumber(label.htmlFor)));
       all(row, "[data-column]").forEach((cell) => {
         cell.id = renumber(cell.id);
-        setText(cell, "");
+        cell.defaultValue = cellText(cell, number - 1);
+        mirror(cell);
       });
       added.append(row);
     }
