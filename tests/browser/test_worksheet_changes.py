@@ -13,7 +13,9 @@ from types import SimpleNamespace
 import pytest
 from playwright.sync_api import expect
 
+from axe_check import describe_violations, run_axe
 from browser.test_worksheet import (  # noqa: F401  (chapter_of and browser_context_args are fixtures)
+    STORAGE_PREFIX,
     answers_in,
     browser_context_args,
     chapter_of,
@@ -221,3 +223,17 @@ def test_a_record_from_a_newer_format_is_kept_exported_and_not_overwritten(page,
     expect(note).to_be_visible()
     exported = export_file(page, record, tmp_path)["worksheets"]["thought-record"]
     assert json.loads(exported["kept"]) == newer and answers_in(exported) == {"feeling": "Calm"}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_nothing_beside_earlier_answers(scheme, page, site_url, chapter_of):
+    page.emulate_media(color_scheme=scheme)
+    open_worksheet(page, site_url, chapter_of, "thought-record")
+    record = {"format": 2, "fields": {
+        "situation": {"shape": "list", "version": 0, "time": "2026-01-01T00:00:00.000Z", "value": ["Late", "No reply"]},
+        "feeling-before": {"shape": "one", "version": 0, "time": "2026-01-01T00:00:00.000Z", "value": "15"}}}
+    page.evaluate("([key, text]) => localStorage.setItem(key, text)", [STORAGE_PREFIX + "thought-record", json.dumps(record)])
+    form = open_worksheet(page, site_url, chapter_of, "thought-record")
+    expect(form.get_by_text(EARLIER, exact=True)).to_have_count(2)
+    violations = run_axe(page)
+    assert violations == [], describe_violations(violations)

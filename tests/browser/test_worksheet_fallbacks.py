@@ -32,6 +32,8 @@ LONG_ANSWER = [f"Line {number} of a long answer, written without the script" for
 CANNOT_IMPORT = ("This browser cannot read files from this page, so nothing was imported. "
                  "The file may be fine: try it in a newer browser.")
 CANNOT_EXPORT = "This browser cannot save a file from this page. To keep a copy of your answers, print them instead."
+# What a US Letter sheet holds inside print.css's @page margins (15 mm + 18 mm), in CSS px.
+LETTER_SHEET_PX = (279.4 - 33) / 25.4 * 96
 NO_SCRIPT_NOTE = "Answers are not saved on this page right now, because its script is not running."
 
 
@@ -47,8 +49,11 @@ def test_a_30_line_answer_prints_in_full(script, browser, site_url, chapter_of):
     letter = page.get_by_role("textbox", name="A short, kind letter to myself")  # 8 lines tall on paper
     letter.fill("\n".join(LONG_ANSWER))
     page.emulate_media(media="print")
-    if not script:  # the text area itself grows to hold every line
-        assert letter.evaluate("(element) => element.scrollHeight <= element.clientHeight + 1")
+    if not script:
+        # The text area grows to hold every line, and fits one sheet: a form
+        # field cannot run on to the next, so anything below the sheet is cut.
+        box = letter.evaluate("(element) => [element.scrollHeight, element.clientHeight, element.getBoundingClientRect().height]")
+        assert box[0] <= box[1] + 1 and box[2] <= LETTER_SHEET_PX, box
     text = re.sub(r"\s+", " ", pdf_text(page.pdf()))
     for line in LONG_ANSWER:
         assert line in text
