@@ -77,11 +77,12 @@
     (entry.shape === undefined || isText(entry.shape)) &&
     (entry.earlier === undefined || (!inner && Array.isArray(entry.earlier) && entry.earlier.every((old) => isEntry(old, true))));
   // Checks a fixed structure without recursion, so any nesting depth is safe.
+  // Field ids are ids like the worksheet's: never "__proto__".
   const isRecord = (record) =>
     isObject(record) &&
     record.format === RECORD_VERSION &&
     isObject(record.fields) &&
-    Object.values(record.fields).every((entry) => isEntry(entry)) &&
+    Object.keys(record.fields).every((id) => ID.test(id) && isEntry(record.fields[id])) &&
     (record.kept === undefined || isText(record.kept));
 
   // Format 1 {version, updated, answers}: each answer gets the record's time.
@@ -90,7 +91,7 @@
     const record = newRecord();
     const time = isTime(old.updated) ? old.updated : new Date(0).toISOString();
     for (const id of Object.keys(old.answers)) {
-      if (!isAnswer(old.answers[id])) return null;
+      if (!ID.test(id) || !isAnswer(old.answers[id])) return null;
       record.fields[id] = { version: old.version, time, value: old.answers[id] };
     }
     return record;
@@ -388,10 +389,10 @@
   function save(worksheet) {
     stopTimer(worksheet);
     const changed = worksheet.fields.filter((field) => field.dirty);
-    if (changed.length) saved(worksheet, update(worksheet.id, (record) => changed.forEach((field) => rewrite(worksheet, field, record))));
+    if (changed.length) showSaved(worksheet, update(worksheet.id, (record) => changed.forEach((field) => rewrite(worksheet, field, record))));
   }
 
-  function saved(worksheet, ok) {
+  function showSaved(worksheet, ok) {
     copiesOf(worksheet.id).forEach(refresh);
     worksheets.forEach((each) => showNote(each.form, "no-storage", !ok));
     say(worksheet.status, ok ? "saved" : "notSaved");
@@ -434,7 +435,7 @@
     } else if (button.hasAttribute("data-earlier-dismiss")) {
       // The reader's own choice: the only way an answer is ever deleted for not fitting.
       control.focus();
-      saved(worksheet, update(worksheet.id, (record) => rewrite(worksheet, field, record, Number(block.dataset.earlierAnswer))));
+      showSaved(worksheet, update(worksheet.id, (record) => rewrite(worksheet, field, record, Number(block.dataset.earlierAnswer))));
     }
   }
 
