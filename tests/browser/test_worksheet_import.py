@@ -6,9 +6,11 @@ sentence, with nothing changed."""
 
 from __future__ import annotations
 
+import io
 import json
 
 from playwright.sync_api import expect
+from pypdf import PdfReader
 
 from browser.test_worksheet import (  # noqa: F401  (chapter_of, page_errors and browser_context_args are fixtures)
     BAD_FILE,
@@ -201,3 +203,13 @@ def test_the_largest_export_this_guide_can_make_imports_again(page, site_url, ch
     expect(status_of(form)).to_have_text(f"Answers taken from the file: {len(text_fields)}.", timeout=30_000)
     assert {worksheet_id: stored(page, worksheet_id) for worksheet_id in text_fields} == records_before
     expect(form.get_by_role("textbox", name="What happened?")).to_have_value("界" * len(records_before["thought-record"]["fields"]["situation"]["value"]))
+
+
+def test_a_long_table_prints_every_row(page, site_url, chapter_of):
+    """Rows out of sight are not laid out on screen; on paper every one is."""
+    form = open_worksheet(page, site_url, chapter_of, "trigger-map")
+    upload(form, "answers.json", answers_file({"trigger-map": {"format": 2, "fields": {"triggers": entry("rows", table(60))}}}))
+    expect(status_of(form)).to_have_text("Answers taken from the file: 1.")
+    text = " ".join(sheet.extract_text() for sheet in PdfReader(io.BytesIO(page.pdf())).pages)
+    for row in (1, 21, 60):
+        assert f"new-way {row}" in text, row
