@@ -248,7 +248,11 @@ FOCUS_JS = """async () => {
     indicators,
     underHeader: covered && top.closest('.md-header') !== null,
     box: [r.left, r.top, r.width, r.height].map(Math.round),
-    offScreen: r.width === 0 || r.height === 0 || cx < 0 || cx > window.innerWidth || cy < 0 || cy > window.innerHeight,
+    // Out of sight unless a line of it shows (24 px, or all of a smaller one):
+    // Chromium scrolls a text area's caret into view, not its whole box.
+    offScreen: r.width === 0 || r.height === 0
+      || Math.min(r.bottom, window.innerHeight) - Math.max(r.top, 0) < Math.min(r.height, 24)
+      || Math.min(r.right, window.innerWidth) - Math.max(r.left, 0) < Math.min(r.width, 24),
     inContent: el.closest('.md-content') !== null,
     isQuickExit: el.matches('[data-quick-exit-link]'),
     isSkipLink: el.matches('a.md-skip'),

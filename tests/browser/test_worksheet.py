@@ -19,9 +19,12 @@ from helpers import REPO, build_site, copy_fixture_site, serve_directory, site_p
 from microsite.components.worksheet.model import KINDS, load_worksheets
 from microsite.errors import ErrorList
 
+SHAPES = {"short-text": "text", "long-text": "text", "date": "text", "numbered-list": "list",
+          "rating": "one", "single-choice": "one", "checklist": "many", "table": "rows"}
 DATE_TYPED, DATE_VALUE = "03142026", "2026-03-14"  # typed as an en-US reader types it
 HOSTILE = "<script>alert(1)</script> and <b>x</b>"
 BAD_FILE = "This file could not be used: it is not an answers file from this guide, or it is damaged. Nothing was changed."
+NEWER_FILE = "This file was made by a newer version of this guide, so this page cannot read it. Nothing was changed."
 GUIDE_WORKSHEETS = load_worksheets(REPO / "data/worksheets", str, ErrorList())
 STORAGE_PREFIX = site_path_prefix(REPO / "mkdocs.yml") + "worksheet:"
 
@@ -87,6 +90,17 @@ def stored(page, worksheet_id: str, prefix: str = STORAGE_PREFIX):
 
 def status_of(form):
     return form.locator("[data-worksheet-status]")
+
+
+def is_empty(value) -> bool:
+    if isinstance(value, str):
+        return not value.strip()
+    return all(is_empty(item) for item in (value.values() if isinstance(value, dict) else value))
+
+
+def answers_in(record: dict) -> dict:
+    """The answers a stored or exported record holds, by field id; emptied fields left out."""
+    return {field_id: entry["value"] for field_id, entry in record["fields"].items() if not is_empty(entry["value"])}
 
 
 # Filling every kind of field with the keyboard, controls found by role and name.
@@ -209,7 +223,11 @@ def test_every_field_is_filled_with_the_keyboard_and_comes_back_after_a_reload(
         expect_answer(Filled(field, form), answers[field.id])
     expect(print_answers).to_be_visible()
     record = stored(page, worksheet_id)
-    assert record["version"] == worksheet.version and set(record["answers"]) == set(answers)
+    assert set(answers_in(record)) == set(answers)
+    for field in worksheet.fields:  # each answer with its shape, the definition's version and its time
+        entry = record["fields"][field.id]
+        assert (entry["shape"], entry["version"]) == (SHAPES[field.kind], worksheet.version), field.id
+        assert re.fullmatch(r"\d{4}-\d\d-\d\dT.+Z", entry["time"])
     assert page_errors == []
 
 
@@ -229,8 +247,10 @@ def test_after_a_definition_changes_answers_come_back_by_field_id_and_old_ones_a
     type_in(page, form.get_by_role("textbox", name="What did I feel?"), "Calmer")
     expect(status_of(form)).to_have_text("Saved on this device")
     record = stored(page, "thought-record")
-    assert record["answers"] == {"situation": "Kept", "removed-field": "Still here", "feeling": "Calmer"}
-    assert record["version"] == GUIDE_WORKSHEETS["thought-record"].version
+    assert answers_in(record) == {"situation": "Kept", "removed-field": "Still here", "feeling": "Calmer"}
+    # Migrated from format 1 with the record's version and time; the new answer has today's.
+    assert record["fields"]["situation"] == {"version": 0, "time": "2026-01-01T00:00:00Z", "value": "Kept"}
+    assert record["fields"]["feeling"]["version"] == GUIDE_WORKSHEETS["thought-record"].version
 
 
 def test_a_worksheet_missing_a_part_says_so_and_stays_a_plain_form(page, site_url, chapter_of, page_errors):
@@ -309,21 +329,21 @@ def test_export_then_clear_then_import_brings_every_answer_back(page, site_url, 
     # An answer to a field a later version of the worksheet no longer has.
     page.evaluate("""(key) => {
       const record = JSON.parse(localStorage.getItem(key));
-      record.answers["old-field"] = "kept from version 0";
+      record.fields["old-field"] = {version: 0, time: "2026-01-01T00:00:00.000Z", value: "kept from version 0"};
       localStorage.setItem(key, JSON.stringify(record)); }""", STORAGE_PREFIX + "conversation-planner")
     form = open_worksheet(page, site_url, chapter_of, "thought-record")
     type_in(page, form.get_by_role("textbox", name="What happened?"), "A late reply")
     press(page, form.get_by_role("group", name="How strong was the feeling?").get_by_role("radio", name="7"))
 
     exported = export_file(page, form, tmp_path)
-    assert exported["format"] == "microsite-worksheet-answers" and exported["formatVersion"] == 1
+    assert exported["format"] == "microsite-worksheet-answers" and exported["formatVersion"] == 2
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT.+Z", exported["exported"])
     assert set(exported["worksheets"]) == {"conversation-planner", "thought-record"}
     record = exported["worksheets"]["thought-record"]
-    assert record["version"] == GUIDE_WORKSHEETS["thought-record"].version
-    assert record["answers"] == {"situation": "A late reply", "feeling-before": "7"}
-    assert re.fullmatch(r"\d{4}-\d\d-\d\dT.+Z", record["updated"])
-    assert exported["worksheets"]["conversation-planner"]["answers"]["old-field"] == "kept from version 0"
+    assert {entry["version"] for entry in record["fields"].values()} == {GUIDE_WORKSHEETS["thought-record"].version}
+    assert answers_in(record) == {"situation": "A late reply", "feeling-before": "7"}
+    assert all(re.fullmatch(r"\d{4}-\d\d-\d\dT.+Z", entry["time"]) for entry in record["fields"].values())
+    assert answers_in(exported["worksheets"]["conversation-planner"])["old-field"] == "kept from version 0"
 
     press(page, form.get_by_role("button", name="Clear answers"), "Enter")
     press(page, form.get_by_role("button", name="Yes, clear them"), "Enter")
@@ -331,10 +351,10 @@ def test_export_then_clear_then_import_brings_every_answer_back(page, site_url, 
     expect(form.get_by_role("textbox", name="What happened?")).to_have_value("")
 
     form.get_by_label("Import answers from a file").set_input_files(tmp_path / next(tmp_path.glob("*.json")).name)
-    expect(status_of(form)).to_have_text("The answers from the file were added.")
+    expect(status_of(form)).to_have_text("Answers taken from the file: 4.")
     expect(form.get_by_role("textbox", name="What happened?")).to_have_value("A late reply")
     expect(form.get_by_role("group", name="How strong was the feeling?").get_by_role("radio", name="7")).to_be_checked()
-    assert stored(page, "conversation-planner")["answers"] == {"where": "On a walk", "old-field": "kept from version 0"}
+    assert answers_in(stored(page, "conversation-planner")) == {"where": "On a walk", "old-field": "kept from version 0"}
     page.reload()
     expect(page.get_by_role("textbox", name="What happened?")).to_have_value("A late reply")
 
@@ -348,7 +368,7 @@ def upload(form, name: str, content: str | bytes) -> None:
     form.get_by_label("Import answers from a file").set_input_files({"name": name, "mimeType": "application/json", "buffer": buffer})
 
 
-def test_import_adds_to_what_is_here_without_writing_over_it(page, site_url, chapter_of):
+def test_import_adds_to_what_is_here_without_writing_over_newer_answers(page, site_url, chapter_of):
     form = open_worksheet(page, site_url, chapter_of, "trigger-map")
     roots = form.get_by_role("textbox", name="Where might these feelings come from?")
     calming = form.get_by_role("group", name="Things that help me calm down")
@@ -359,10 +379,10 @@ def test_import_adds_to_what_is_here_without_writing_over_it(page, site_url, cha
         "calming": ["Walk", "Breathe", ""],
         "triggers": [{"trigger": "A late reply", "feeling": "Worried"}],
     }}})))
-    expect(status_of(form)).to_contain_text("The answers from the file were added. Where you had already written something different, your answer here was kept (1).")
+    expect(status_of(form)).to_have_text("Answers taken from the file: 1. Answers not changed, because yours here were newer: 2.")
     expect(roots).to_have_value("Mine")
     expect(calming.get_by_role("textbox", name="1", exact=True)).to_have_value("Breathe")
-    expect(calming.get_by_role("textbox", name="2", exact=True)).to_have_value("Walk")
+    expect(calming.get_by_role("textbox", name="2", exact=True)).to_have_value("")  # the whole list here is newer
     first_row = form.get_by_role("group", name="Trigger 1")
     expect(first_row.get_by_role("textbox", name="What set it off")).to_have_value("A late reply")
 
@@ -373,33 +393,38 @@ def test_import_adds_to_what_is_here_without_writing_over_it(page, site_url, cha
     json.dumps({"format": "something-else", "formatVersion": 1, "worksheets": {}}),
     json.dumps(answers_file({"thought-record": {"answers": {"situation": 42}}})),
     json.dumps(answers_file({"../thought-record": {"answers": {}}})),
-    json.dumps({**answers_file({}), "formatVersion": 99}),
+    (json.dumps({**answers_file({}), "formatVersion": 99}), NEWER_FILE),
 ], ids=["not-json", "binary", "other-format", "wrong-value", "bad-id", "newer-format"])
 def test_a_wrong_or_damaged_file_is_explained_and_changes_nothing(content, page, site_url, chapter_of):
+    content, message = content if isinstance(content, tuple) else (content, BAD_FILE)
     form = open_worksheet(page, site_url, chapter_of, "thought-record")
     type_in(page, form.get_by_role("textbox", name="What happened?"), "Mine")
     expect(status_of(form)).to_have_text("Saved on this device")
     before = page.evaluate("JSON.stringify(localStorage)")
     upload(form, "answers.json", content)
-    expect(status_of(form)).to_have_text(BAD_FILE)
+    expect(status_of(form)).to_have_text(message)
     expect(status_of(form)).to_have_class(re.compile("is-error"))
     assert page.evaluate("JSON.stringify(localStorage)") == before
     expect(form.get_by_role("textbox", name="What happened?")).to_have_value("Mine")
 
 
-def test_corrupt_saved_answers_leave_the_page_working_and_say_so(page, site_url, chapter_of, page_errors):
+def test_corrupt_saved_answers_leave_the_page_working_and_say_so(page, site_url, chapter_of, page_errors, tmp_path):
     open_worksheet(page, site_url, chapter_of, "thought-record")
-    page.evaluate("(key) => localStorage.setItem(key, '{broken')", STORAGE_PREFIX + "thought-record")
-    page.evaluate("(key) => localStorage.setItem(key, JSON.stringify({answers: {where: ['x', 1]}}))", STORAGE_PREFIX + "conversation-planner")
-    for worksheet_id in ("thought-record", "conversation-planner"):
+    unreadable = {"thought-record": "{broken", "conversation-planner": json.dumps({"answers": {"where": ["x", 1]}})}
+    for worksheet_id, text in unreadable.items():
+        page.evaluate("([key, text]) => localStorage.setItem(key, text)", [STORAGE_PREFIX + worksheet_id, text])
+    for worksheet_id, text in unreadable.items():
         form = open_worksheet(page, site_url, chapter_of, worksheet_id)
-        note = form.get_by_text("The answers saved on this device could not be read")
+        note = form.get_by_text("Some answers saved on this device for this worksheet could not be read")
         expect(note).to_be_visible()
         textbox = form.get_by_role("textbox").first
         type_in(page, textbox, "new answer")
         expect(status_of(form)).to_have_text("Saved on this device")
-        expect(note).to_be_hidden()
-        assert "new answer" in json.dumps(stored(page, worksheet_id))
+        expect(note).to_be_visible()  # what could not be read is still kept, as it was
+        record = stored(page, worksheet_id)
+        assert "new answer" in json.dumps(record) and record["kept"] == text
+    exported = export_file(page, form, tmp_path)
+    assert {worksheet_id: exported["worksheets"][worksheet_id]["kept"] for worksheet_id in unreadable} == unreadable
     assert page_errors == []
 
 
@@ -412,7 +437,7 @@ def test_without_storage_the_form_works_and_says_answers_will_not_be_kept(init_s
     expect(status_of(form)).to_have_text("Not saved: this browser is not letting this page save")
     expect(form.get_by_role("button", name="Print with my answers")).to_be_visible()
     exported = export_file(page, form, tmp_path)  # a copy can still be kept
-    assert exported["worksheets"]["thought-record"]["answers"] == {"situation": "Still works"}
+    assert answers_in(exported["worksheets"]["thought-record"]) == {"situation": "Still works"}
     assert page_errors == []
 
 
@@ -428,8 +453,8 @@ def test_two_worksheets_on_one_page_keep_separate_answers(page, fixture_site_url
     expect(record.get_by_role("textbox", name="What happened?")).to_have_value("Only in the record")
     expect(triggers.get_by_role("group", name="Trigger 1").get_by_role("textbox", name="What set it off")).to_have_value("Only in the map")
     prefix = site_path_prefix(REPO / "tests/fixtures/sites/worksheet-pages/mkdocs.yml") + "worksheet:"
-    assert stored(page, "thought-record", prefix)["answers"] == {"situation": "Only in the record"}
-    assert stored(page, "trigger-map", prefix)["answers"] == {"triggers": [
+    assert answers_in(stored(page, "thought-record", prefix)) == {"situation": "Only in the record"}
+    assert answers_in(stored(page, "trigger-map", prefix)) == {"triggers": [
         {"trigger": "Only in the map", "feeling": "", "old-reaction": "", "new-way": ""}, *[{"trigger": "", "feeling": "", "old-reaction": "", "new-way": ""}] * 2]}
     press(page, record.get_by_role("button", name="Clear answers"), "Enter")
     press(page, record.get_by_role("button", name="Yes, clear them"), "Enter")

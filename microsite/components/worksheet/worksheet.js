@@ -1,183 +1,285 @@
 /* Worksheets: progressive enhancement of the forms template.html renders.
    Answers stay on this device (localStorage): this file makes no network
-   request. If a part is missing, it says so and leaves the plain form working. */
+   request. If a part is missing, it says so and leaves the plain form working.
+   It knows answer shapes (data-shape), never field kinds: text (one text
+   control), list (text controls in order), one (radios), many (checkboxes),
+   rows (table rows [data-row] of [data-column] cells).
+   Syntax and features stay within what browsers had in 2017; the few newer
+   ones (reading and saving files) are checked before use. */
 (() => {
   "use strict";
 
   const FORMAT = "microsite-worksheet-answers";
-  const FORMAT_VERSION = 1;
+  const FILE_VERSION = 2; // files of version 1 hold records {version, updated, answers}
+  const RECORD_VERSION = 2;
   const SAVE_DELAY_MS = 500;
-  const MAX_IMPORT_BYTES = 2e6;
+  // Limits follow storage: localStorage keeps about 5 M UTF-16 characters, and
+  // an exported file spends at most 6 bytes on one of them ("\u0001").
+  const STORAGE_CHARS = 5.25e6;
+  const MAX_FILE_BYTES = 6 * STORAGE_CHARS;
+  const MAX_ITEMS = 5000; // rows of a table, entries of a list: enough, and quick to show
+  const SHAPES = ["text", "list", "one", "many", "rows"];
   const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-  const TEXT_CONTROLS = "[data-field-id]:not([type=radio], [type=checkbox])";
   // GitHub Pages serves many sites from one origin: keys carry the site's path.
   // This file is published inside <site>/assets/microsite/microsite.js.
   const script = document.currentScript;
-  const KEY_PREFIX = (script ? new URL("../..", script.src).pathname : "/") + "worksheet:";
+  const KEY = (script ? new URL("../..", script.src).pathname : "/") + "worksheet:";
 
   const fail = (message) => console.error(`microsite-worksheet: ${message}; the form still works without saving.`);
   const isText = (value) => typeof value === "string";
+  const isList = (value) => Array.isArray(value) && value.every(isText);
   const isObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
-  const isEmpty = (value) =>
-    isText(value) ? value.trim() === "" : Array.isArray(value) ? value.every(isEmpty) : isObject(value) ? Object.values(value).every(isEmpty) : true;
-  const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+  const isEmpty = (value) => (isText(value) ? !value.trim() : Object.values(value).every(isEmpty));
+  const all = (root, selector) => Array.from(root.querySelectorAll(selector));
+  const flag = (element, name, on) => (on ? element.setAttribute(name, "") : element.removeAttribute(name));
+  const now = () => new Date().toISOString();
 
-  // An answer is text, a list of texts, or a list of table rows (column id -> text).
-  const isAnswer = (value) =>
-    isText(value) ||
-    (Array.isArray(value) && value.every((item) => isText(item) || (isObject(item) && Object.values(item).every(isText))));
-  const isRecord = (record) => isObject(record) && isObject(record.answers) && Object.values(record.answers).every(isAnswer);
-
-  /* Storage: records {version, updated, answers} by worksheet id. When the
-     browser refuses (private window, full, blocked), records live in memory
-     for this visit only, and every worksheet shows its note. */
+  /* Storage layer. Every read, write and delete goes to localStorage and
+     reports what really happened. A failure never turns storage off: when it
+     is full, reading and deleting still work. */
+  const attempt = (action, otherwise) => {
+    try {
+      return action();
+    } catch (error) {
+      return otherwise;
+    }
+  };
   const store = {
-    memory: {},
-    local: null,
-    unreadable: new Set(),
-
-    // Runs `action` on localStorage; any failure means it cannot be used.
-    use(action) {
-      try {
-        return this.local && action(this.local);
-      } catch (error) {
-        this.local = null;
-      }
-    },
-
-    open() {
-      try {
-        const local = window.localStorage; // the getter itself throws when storage is blocked
-        local.setItem(KEY_PREFIX + "test", "1");
-        local.removeItem(KEY_PREFIX + "test");
-        this.local = local;
-      } catch (error) {
-        this.local = null;
-      }
-    },
-
-    read(id) {
-      if (!(id in this.memory)) this.memory[id] = this.load(id);
-      return this.memory[id];
-    },
-
-    load(id) {
-      const text = this.use((local) => local.getItem(KEY_PREFIX + id));
-      if (!text) return null;
-      try {
-        const record = JSON.parse(text);
-        if (isRecord(record)) return record;
-      } catch (error) {
-        // Damaged JSON is as unreadable as a record of the wrong shape.
-      }
-      this.unreadable.add(id);
-      return null;
-    },
-
-    write(id, record) {
-      this.memory[id] = record;
-      this.use((local) => local.setItem(KEY_PREFIX + id, JSON.stringify(record)));
-      return Boolean(this.local);
-    },
-
-    remove(id) {
-      delete this.memory[id];
-      this.unreadable.delete(id);
-      this.use((local) => local.removeItem(KEY_PREFIX + id));
-    },
-
-    ids() {
-      const stored = this.use((local) => Object.keys(local)) || [];
-      const ids = stored.filter((key) => key.startsWith(KEY_PREFIX)).map((key) => key.slice(KEY_PREFIX.length));
-      return [...new Set([...Object.keys(this.memory), ...ids])];
-    },
+    // The getter itself throws where storage is blocked.
+    open: () => (store.local = attempt(() => window.localStorage, null)),
+    get: (id) => attempt(() => store.local.getItem(KEY + id), null),
+    set: (id, text) => attempt(() => store.local.setItem(KEY + id, text) || true, false),
+    // True once the key is gone, checked, or when there is no storage to keep it.
+    remove: (id) => attempt(() => store.local.removeItem(KEY + id) || store.local.getItem(KEY + id) === null, !store.local),
+    ids: () =>
+      attempt(() => Object.keys(store.local), [])
+        .filter((key) => key.startsWith(KEY) && ID.test(key.slice(KEY.length)))
+        .map((key) => key.slice(KEY.length)),
   };
 
-  const fieldsOf = (form) => form.querySelectorAll("[data-field]");
-  const rowsOf = (field) => field.querySelectorAll("[data-row]");
+  /* Record model. A record is {format: 2, fields, kept}. `fields` maps each
+     field id to its latest entry {shape, version, time, value, earlier}: an
+     empty value records a deletion with its time, and `earlier` lists older
+     answers that no longer fit the field. `kept` is the text of a stored
+     record this page could not read (damaged, or from a newer version). */
+  const unsaved = {}; // worksheet id -> entries the browser did not let us write yet
+  const newRecord = () => ({ format: RECORD_VERSION, fields: {} });
+  const isTime = (time) => isText(time) && !isNaN(Date.parse(time));
+  const isVersion = (version) => version === undefined || typeof version === "number";
+  // An answer: a text, or a list of texts or of table rows (column id -> text).
+  const isAnswer = (value) =>
+    isText(value) || (Array.isArray(value) && value.every((item) => isText(item) || (isObject(item) && Object.values(item).every(isText))));
+  const isEntry = (entry, inner) =>
+    isObject(entry) &&
+    isTime(entry.time) &&
+    isAnswer(entry.value) &&
+    isVersion(entry.version) &&
+    (entry.shape === undefined || isText(entry.shape)) &&
+    (entry.earlier === undefined || (!inner && Array.isArray(entry.earlier) && entry.earlier.every((old) => isEntry(old, true))));
+  // Checks a fixed structure without recursion, so any nesting depth is safe.
+  // Field ids are ids like the worksheet's: never "__proto__".
+  const isRecord = (record) =>
+    isObject(record) &&
+    record.format === RECORD_VERSION &&
+    isObject(record.fields) &&
+    Object.keys(record.fields).every((id) => ID.test(id) && isEntry(record.fields[id])) &&
+    (record.kept === undefined || isText(record.kept));
 
-  function readField(field) {
-    const controls = [...field.querySelectorAll("[data-field-id]")];
-    switch (field.dataset.kind) {
-      case "numbered-list":
+  // Format 1 {version, updated, answers}: each answer gets the record's time.
+  function fromVersion1(old) {
+    if (!isObject(old) || !isObject(old.answers) || !isVersion(old.version)) return null;
+    const record = newRecord();
+    const time = isTime(old.updated) ? old.updated : new Date(0).toISOString();
+    for (const id of Object.keys(old.answers)) {
+      if (!ID.test(id) || !isAnswer(old.answers[id])) return null;
+      record.fields[id] = { version: old.version, time, value: old.answers[id] };
+    }
+    return record;
+  }
+
+  const toRecord = (data) => (isRecord(data) ? data : isObject(data) && data.format === undefined ? fromVersion1(data) : null);
+
+  // What is stored for a worksheet, with what could not be written yet.
+  function load(id) {
+    const text = store.get(id);
+    let record = null;
+    try {
+      record = toRecord(JSON.parse(text));
+    } catch (error) {
+      // Damaged JSON is kept as text, like a record of the wrong shape.
+    }
+    if (!record) {
+      record = newRecord();
+      if (text !== null) record.kept = text;
+    }
+    merge(record.fields, unsaved[id] || {});
+    return record;
+  }
+
+  // Reads, changes and writes one record. What is not written stays in
+  // `unsaved`: shown, exported, and written with the next save.
+  function update(id, change) {
+    const record = load(id);
+    change(record);
+    const saved = store.set(id, JSON.stringify(record));
+    if (saved) delete unsaved[id];
+    else unsaved[id] = record.fields;
+    return saved;
+  }
+
+  const answerText = (entry) => (entry && !isEmpty(entry.value) ? JSON.stringify(entry.value) : "");
+
+  // The newer entry wins, field by field; `counts` sums up an import.
+  function merge(mine, theirs, counts) {
+    Object.keys(theirs).forEach((id) => {
+      const newer = !mine[id] || Date.parse(theirs[id].time) > Date.parse(mine[id].time);
+      if (counts && answerText(mine[id]) !== answerText(theirs[id])) counts[newer ? "imported" : "kept"]++;
+      if (newer) mine[id] = theirs[id];
+    });
+  }
+
+  // An answer fits its field when it has the field's shape and only values the
+  // field offers. One that does not is kept, and shown as an earlier answer.
+  function fits(field, entry) {
+    const value = entry.value;
+    const offered = field.values;
+    if (isEmpty(value)) return true;
+    if (entry.shape && entry.shape !== field.shape) return false;
+    switch (field.shape) {
+      case "text": // and the control can hold it: a date input cannot hold other text
+        field.probe.value = value;
+        return isText(value) && field.probe.value === value;
+      case "one":
+        return offered.includes(value);
+      case "list":
+        return isList(value) && isEmpty(value.slice(offered.length));
+      case "many":
+        return isList(value) && value.every((item) => offered.includes(item));
+      default:
+        return Array.isArray(value) && value.every((row) => isObject(row) && Object.keys(row).every((column) => field.columns.includes(column)));
+    }
+  }
+
+  const bare = (entry) => ({ shape: entry.shape, version: entry.version, time: entry.time, value: entry.value });
+  const earlierOf = (field, entry) => (entry ? (fits(field, entry) ? [] : [bare(entry)]).concat(entry.earlier || []) : []);
+
+  // An answer as plain text: list items on lines of their own, table cells as "column: text".
+  const textOf = (value) =>
+    isText(value)
+      ? value
+      : Array.isArray(value)
+        ? value.map(textOf).filter(Boolean).join("\n")
+        : Object.keys(value).filter((column) => value[column].trim()).map((column) => `${column}: ${value[column]}`).join("; ");
+
+  /* Form binding: each field reads and writes its controls by shape. */
+  function bindField(element) {
+    const firstRow = element.querySelector("[data-row]");
+    const controls = all(element, "[data-field-id]");
+    return {
+      element,
+      id: element.dataset.field,
+      shape: element.dataset.shape,
+      dirty: false, // changed here and not yet saved: never overwritten from storage
+      values: controls.map((control) => control.value),
+      probe: controls[0].cloneNode(),
+      columns: firstRow ? all(firstRow, "[data-column]").map((cell) => cell.dataset.column) : [],
+      blankRow: firstRow && firstRow.cloneNode(true), // copied for new rows before anything is typed
+    };
+  }
+
+  function read(field) {
+    const controls = all(field.element, "[data-field-id]");
+    switch (field.shape) {
+      case "list":
         return controls.map((control) => control.value);
-      case "checklist":
+      case "many":
         return controls.filter((control) => control.checked).map((control) => control.value);
-      case "rating":
-      case "single-choice":
+      case "one":
         return (controls.find((control) => control.checked) || { value: "" }).value;
-      case "table":
-        return [...rowsOf(field)].map((row) =>
-          Object.fromEntries([...row.querySelectorAll("[data-column]")].map((cell) => [cell.dataset.column, cell.value])),
-        );
+      case "rows":
+        return all(field.element, "[data-row]").map((row) => {
+          const cells = {};
+          all(row, "[data-column]").forEach((cell) => (cells[cell.dataset.column] = cell.value));
+          return cells;
+        });
       default:
         return controls[0].value;
     }
   }
 
-  function writeField(field, value) {
-    const controls = [...field.querySelectorAll("[data-field-id]")];
+  // `value` fits the field, or is "" for an empty one.
+  function write(field, value) {
+    const controls = all(field.element, "[data-field-id]");
     const list = Array.isArray(value) ? value : [];
-    const textOf = (item) => (isText(item) ? item : "");
-    switch (field.dataset.kind) {
-      case "numbered-list":
-        controls.forEach((control, index) => (control.value = textOf(list[index])));
-        break;
-      case "checklist":
-        controls.forEach((control) => (control.checked = list.includes(control.value)));
-        break;
-      case "rating":
-      case "single-choice":
-        controls.forEach((control) => (control.checked = control.value === value));
-        break;
-      case "table":
-        while (rowsOf(field).length < list.length) addRow(field);
-        rowsOf(field).forEach((row, index) => {
-          const cells = isObject(list[index]) ? list[index] : {};
-          row.querySelectorAll("[data-column]").forEach((cell) => (cell.value = textOf(cells[cell.dataset.column])));
-        });
-        break;
+    switch (field.shape) {
+      case "list":
+        return controls.forEach((control, index) => setText(control, list[index] || ""));
+      case "many":
+        return controls.forEach((control) => (control.checked = list.includes(control.value)));
+      case "one":
+        return controls.forEach((control) => (control.checked = control.value === value));
+      case "rows": {
+        const cellText = (cell, index) => (list[index] || {})[cell.dataset.column] || "";
+        const rows = all(field.element, "[data-row]");
+        rows.forEach((row, index) => all(row, "[data-column]").forEach((cell) => setText(cell, cellText(cell, index))));
+        return list.length > rows.length && addRows(field, list.length - rows.length, cellText);
+      }
       default:
-        controls[0].value = textOf(value);
+        setText(controls[0], value);
     }
   }
 
-  function addRow(field) {
-    const rows = rowsOf(field);
-    const last = rows[rows.length - 1];
-    const row = last.cloneNode(true);
-    const number = rows.length + 1;
-    const renumber = (text) => text.replace(`--r${rows.length}--`, `--r${number}--`);
-    row.dataset.row = number;
-    row.querySelector("legend").textContent = last.querySelector("legend").textContent.replace(/\d+$/, number);
-    row.querySelectorAll("[id]").forEach((element) => (element.id = renumber(element.id)));
-    row.querySelectorAll("label[for]").forEach((label) => (label.htmlFor = renumber(label.htmlFor)));
-    row.querySelectorAll("[data-print-copy]").forEach((copy) => copy.remove());
-    row.querySelectorAll("[data-field-id]").forEach((control) => {
-      control.value = "";
-      mirror(control);
-    });
-    last.after(row);
-    return row;
+  function setText(control, text) {
+    if (control.value !== text) control.value = text;
+    mirror(control);
   }
 
-  /* Print: every typed answer is copied as text (never as HTML) into a
-     print-only element after its control, so it prints in full, not cut off. */
+  // New rows are copies of the blank first row, filled and added in one go, so
+  // the work grows with their number only. A cell gets its text as its default
+  // value: setting .value would queue one more browser task for each cell.
+  function addRows(field, count, cellText = () => "") {
+    const rows = field.element.querySelectorAll("[data-row]");
+    const legend = field.element.querySelector("[data-row-label]").dataset.rowLabel;
+    const added = document.createDocumentFragment();
+    for (let number = rows.length + 1; number <= rows.length + count; number++) {
+      const row = field.blankRow.cloneNode(true);
+      const renumber = (text) => text.replace("--r1--", `--r${number}--`);
+      row.dataset.row = number;
+      row.querySelector("legend").textContent = legend.replace("{number}", number);
+      all(row, "label").forEach((label) => (label.htmlFor = renumber(label.htmlFor)));
+      all(row, "[data-column]").forEach((cell) => {
+        cell.id = renumber(cell.id);
+        cell.defaultValue = cellText(cell, number - 1);
+        mirror(cell);
+      });
+      added.append(row);
+    }
+    const last = added.lastElementChild;
+    rows[rows.length - 1].after(added);
+    field.element.querySelector("[data-add-row]").hidden = rows.length + count >= MAX_ITEMS;
+    return last;
+  }
+
+  /* Print: a typed answer is copied as text (never as HTML) into a print-only
+     element after its control, so it prints in full, not cut off. */
   function mirror(control) {
+    const value = control.value;
+    const text = control.type === "date" && value ? readableDate(value) : value;
     let copy = control.nextElementSibling;
     if (!copy || !copy.hasAttribute("data-print-copy")) {
+      if (!text) return flag(control, "data-answered", false);
       copy = document.createElement("span");
       copy.className = "microsite-worksheet__print-copy";
       copy.setAttribute("data-print-copy", "");
       control.after(copy);
     }
-    copy.textContent = control.type === "date" && control.value ? readableDate(control.value) : control.value;
-    control.toggleAttribute("data-answered", !isEmpty(control.value));
+    if (copy.textContent !== text) copy.textContent = text;
+    flag(control, "data-answered", !isEmpty(value));
   }
 
   function readableDate(value) {
     const date = new Date(`${value}T12:00:00`);
-    return Number.isNaN(date.getTime()) ? value : date.toLocaleDateString(document.documentElement.lang || undefined, { dateStyle: "long" });
+    return isNaN(date.getTime()) ? value : date.toLocaleDateString(document.documentElement.lang || undefined, { dateStyle: "long" });
   }
 
   // The print buttons print one worksheet alone. "Print blank" prints an empty
@@ -186,7 +288,7 @@
     const root = document.documentElement;
     const printed = mode === "blank" ? blankCopy(worksheet.form) : worksheet.form;
     root.dataset.micrositePrint = mode;
-    printed.toggleAttribute("data-printing", true);
+    flag(printed, "data-printing", true);
     window.addEventListener(
       "afterprint",
       () => {
@@ -200,15 +302,16 @@
   }
 
   function blankCopy(form) {
-    document.querySelectorAll("[data-blank-copy]").forEach((old) => old.remove());
+    all(document, "[data-blank-copy]").forEach((old) => old.remove());
     const copy = form.cloneNode(true);
     copy.setAttribute("data-blank-copy", "");
     copy.removeAttribute("data-module");
-    copy.querySelectorAll("[id]").forEach((element) => element.removeAttribute("id"));
     copy.removeAttribute("id");
-    copy.querySelectorAll("[data-print-copy]").forEach((text) => text.remove());
-    copy.querySelectorAll("[data-field-id]").forEach((control) => {
-      if (control.type === "checkbox" || control.type === "radio") control.checked = false;
+    all(copy, "[id], [data-print-copy], [data-earlier-answer]").forEach((element) =>
+      element.hasAttribute("id") ? element.removeAttribute("id") : element.remove(),
+    );
+    all(copy, "[data-field-id]").forEach((control) => {
+      if (/radio|checkbox/.test(control.type)) control.checked = false;
       else control.value = "";
       control.removeAttribute("data-answered");
     });
@@ -218,12 +321,16 @@
 
   // The worksheets on this page. The same one may appear twice: both show the same answers.
   const worksheets = [];
+  const copiesOf = (id) => worksheets.filter((worksheet) => worksheet.id === id);
 
-  // The words of each message are in the template: data-saved="…" on the status line.
-  function say(status, message, isError = false, extra = "") {
-    const text = status.dataset[message] + extra;
+  // The words of each message are in the template: data-saved="…" on the status
+  // line; {name} in them is filled from `values`.
+  const words = (status, message, values) => status.dataset[message].replace(/\{(\w+)\}/g, (match, name) => values[name]);
+
+  function say(status, message, isError, values, extra) {
+    const text = words(status, message, values || {}) + (extra || "");
     if (status.textContent !== text) status.textContent = text;
-    status.classList.toggle("is-error", isError);
+    status.classList.toggle("is-error", Boolean(isError));
   }
 
   function showNote(form, name, visible) {
@@ -231,85 +338,146 @@
     if (note) note.hidden = !visible;
   }
 
-  const answersIn = (id) => (store.read(id) || { answers: {} }).answers;
+  const refresh = (worksheet) => fill(worksheet, load(worksheet.id));
 
-  function answersOf(worksheet) {
-    // Answers to fields that are no longer in the definition are kept.
-    const answers = { ...answersIn(worksheet.id) };
-    fieldsOf(worksheet.form).forEach((field) => {
-      const value = readField(field);
-      if (isEmpty(value)) delete answers[field.dataset.field];
-      else answers[field.dataset.field] = value;
+  // Shows a record; a field being changed here keeps what is typed in it.
+  function fill(worksheet, record) {
+    worksheet.fields.forEach((field) => {
+      if (field.dirty) return;
+      const entry = record.fields[field.id];
+      write(field, entry && fits(field, entry) ? entry.value : "");
+      showEarlier(worksheet, field, earlierOf(field, entry));
     });
-    return answers;
+    showNote(worksheet.form, "unreadable", record.kept !== undefined);
+    updatePrintButton(worksheet);
   }
+
+  // "Your earlier answer" beside the field, from the template's <template data-earlier>.
+  function showEarlier(worksheet, field, entries) {
+    const shown = JSON.stringify(entries);
+    if (field.earlierShown === shown) return;
+    field.earlierShown = shown;
+    all(field.element, "[data-earlier-answer]").forEach((block) => block.remove());
+    const control = field.element.querySelector("[data-field-id]");
+    entries.forEach((entry, index) => {
+      const block = worksheet.earlier.content.firstElementChild.cloneNode(true);
+      block.dataset.earlierAnswer = index;
+      block.querySelector("[data-earlier-text]").textContent = textOf(entry.value);
+      block.querySelector("[data-earlier-copy]").hidden = field.shape !== "text" || !/^text/.test(control.type);
+      field.element.append(block);
+    });
+  }
+
+  const updatePrintButton = (worksheet) =>
+    (worksheet.printAnswers.hidden = !worksheet.form.querySelector("[data-answered], [data-field-id]:checked"));
 
   function stopTimer(worksheet) {
     clearTimeout(worksheet.timer);
     worksheet.timer = null;
   }
 
-  function fill(worksheet, answers) {
-    stopTimer(worksheet);
-    fieldsOf(worksheet.form).forEach((field) => writeField(field, answers[field.dataset.field]));
-    worksheet.form.querySelectorAll(TEXT_CONTROLS).forEach(mirror);
-    updatePrintButton(worksheet);
+  // The field's entry as the form shows it now, with its earlier answers but `dropped`.
+  function rewrite(worksheet, field, record, dropped) {
+    const earlier = earlierOf(field, record.fields[field.id]).filter((entry, index) => index !== dropped);
+    const entry = { shape: field.shape, version: worksheet.version, time: now(), value: read(field) };
+    if (earlier.length) entry.earlier = earlier;
+    record.fields[field.id] = entry;
+    field.dirty = false;
   }
 
-  const updatePrintButton = (worksheet) =>
-    (worksheet.printAnswers.hidden = [...fieldsOf(worksheet.form)].every((field) => isEmpty(readField(field))));
-
-  const copiesOf = (id) => worksheets.filter((worksheet) => worksheet.id === id);
-
+  // Writes only the fields changed here, so another tab's answers stay.
   function save(worksheet) {
     stopTimer(worksheet);
-    const answers = answersOf(worksheet);
-    const saved = store.write(worksheet.id, { version: worksheet.version, updated: new Date().toISOString(), answers });
-    store.unreadable.delete(worksheet.id);
-    copiesOf(worksheet.id).forEach((copy) => {
-      if (copy !== worksheet) fill(copy, answers);
-      showNote(copy.form, "unreadable", false);
-    });
-    if (!saved) showStorageNotes();
-    say(worksheet.status, saved ? "saved" : "notSaved");
+    const changed = worksheet.fields.filter((field) => field.dirty);
+    if (changed.length) showSaved(worksheet, update(worksheet.id, (record) => changed.forEach((field) => rewrite(worksheet, field, record))));
+  }
+
+  function showSaved(worksheet, ok) {
+    copiesOf(worksheet.id).forEach(refresh);
+    worksheets.forEach((each) => showNote(each.form, "no-storage", !ok));
+    say(worksheet.status, ok ? "saved" : "notSaved");
   }
 
   const saveAllPending = () => worksheets.filter((worksheet) => worksheet.timer).forEach(save);
 
-  const showStorageNotes = () => worksheets.forEach((worksheet) => showNote(worksheet.form, "no-storage", true));
-
-  function onInput(worksheet, event) {
-    const control = event.target;
-    if (!control.hasAttribute("data-field-id")) return;
-    if (control.matches(TEXT_CONTROLS)) mirror(control);
+  function changed(worksheet, field, control) {
+    if (!/radio|checkbox/.test(control.type)) mirror(control);
+    field.dirty = true;
     updatePrintButton(worksheet);
     clearTimeout(worksheet.timer);
     worksheet.timer = setTimeout(() => save(worksheet), SAVE_DELAY_MS);
   }
 
+  const fieldOf = (worksheet, element) => worksheet.fields.find((field) => field.element.contains(element));
+
+  function onInput(worksheet, event) {
+    const field = fieldOf(worksheet, event.target);
+    if (field && event.target.hasAttribute("data-field-id")) changed(worksheet, field, event.target);
+  }
+
   function onClick(worksheet, event) {
     const button = event.target.closest("button");
     if (!button) return;
+    const field = fieldOf(worksheet, button);
+    const block = button.closest("[data-earlier-answer]");
+    const control = field && field.element.querySelector("[data-field-id]");
     if (button.dataset.print) print(worksheet, button.dataset.print);
     else if (button.hasAttribute("data-export")) exportAnswers(worksheet.status);
     else if (button.hasAttribute("data-add-row")) {
-      const row = addRow(button.closest("[data-field]"));
-      row.querySelector("[data-field-id]").focus();
+      addRows(field, 1).querySelector("[data-field-id]").focus();
+      field.dirty = true;
       save(worksheet);
+    } else if (button.hasAttribute("data-earlier-copy")) {
+      const text = [control.value, block.querySelector("[data-earlier-text]").textContent].filter(Boolean).join("\n");
+      control.value = control.localName === "input" ? text.replace(/\s*\n\s*/g, " ") : text; // one line holds no line breaks
+      control.focus();
+      changed(worksheet, field, control);
+    } else if (button.hasAttribute("data-earlier-dismiss")) {
+      // The reader's own choice: the only way an answer is ever deleted for not fitting.
+      control.focus();
+      showSaved(worksheet, update(worksheet.id, (record) => rewrite(worksheet, field, record, Number(block.dataset.earlierAnswer))));
     }
   }
 
+  // After a deletion, nothing typed here and not yet saved may bring answers back.
+  function forget(id) {
+    delete unsaved[id];
+    copiesOf(id).forEach((worksheet) => {
+      stopTimer(worksheet);
+      worksheet.fields.forEach((field) => (field.dirty = false));
+    });
+  }
+
+  function clearWorksheet(worksheet) {
+    const ok = store.remove(worksheet.id);
+    if (ok) forget(worksheet.id);
+    copiesOf(worksheet.id).forEach(refresh);
+    say(worksheet.status, ok ? "cleared" : "notCleared", !ok);
+  }
+
+  function deleteAllAnswers(status) {
+    store.ids().forEach((id) => store.remove(id));
+    const ok = store.ids().length === 0;
+    Object.keys(unsaved).concat(worksheets.map((worksheet) => worksheet.id)).forEach(forget);
+    worksheets.forEach(refresh);
+    say(status, ok ? "deleted" : "notDeleted", !ok);
+  }
+
+  /* Import and export: one JSON file holds every worksheet's record. */
   function exportAnswers(status) {
+    if (!window.Blob || !URL.createObjectURL || !("download" in document.createElement("a"))) return say(status, "cannotExport", true);
     saveAllPending();
-    const records = Object.fromEntries(store.ids().map((id) => [id, store.read(id)]).filter(([, record]) => record));
-    if (Object.keys(records).length === 0) return say(status, "nothingToExport");
-    const now = new Date();
-    const file = { format: FORMAT, formatVersion: FORMAT_VERSION, exported: now.toISOString(), worksheets: records };
-    const url = URL.createObjectURL(new Blob([JSON.stringify(file, null, 2)], { type: "application/json" }));
+    const ids = store.ids().concat(Object.keys(unsaved));
+    if (!ids.length) return say(status, "nothingToExport");
+    const records = {};
+    ids.forEach((id) => (records[id] = load(id)));
+    const exported = now();
+    const file = { format: FORMAT, formatVersion: FILE_VERSION, exported, worksheets: records };
+    const url = URL.createObjectURL(new Blob([JSON.stringify(file)], { type: "application/json" }));
     const link = document.createElement("a");
     link.href = url;
     // A neutral name: someone else may see the downloads folder.
-    link.download = `worksheet-answers-${now.toISOString().slice(0, 10)}.json`;
+    link.download = `worksheet-answers-${exported.slice(0, 10)}.json`;
     document.body.append(link);
     link.click();
     link.remove();
@@ -317,61 +485,70 @@
     say(status, "exported");
   }
 
-  const isAnswersFile = (data) =>
-    isObject(data) &&
-    data.format === FORMAT &&
-    data.formatVersion === FORMAT_VERSION &&
-    isObject(data.worksheets) &&
-    Object.entries(data.worksheets).every(([id, record]) => ID.test(id) && isRecord(record));
+  const refuse = (reason, worksheet, field) => {
+    throw { reason, worksheet, field };
+  };
 
-  // Adds what the file holds without replacing anything already written here.
-  function merge(mine, theirs) {
-    const answers = { ...mine };
-    let kept = 0;
-    Object.entries(theirs).forEach(([fieldId, value]) => {
-      const current = answers[fieldId];
-      if (current === undefined || isEmpty(current)) answers[fieldId] = value;
-      else if (Array.isArray(current) && Array.isArray(value)) answers[fieldId] = mergeLists(current, value);
-      else if (!isEmpty(value) && !same(current, value)) kept += 1;
+  // The records in an answers file by worksheet id (null: set aside), or a refusal.
+  function recordsIn(data) {
+    const version = data.formatVersion;
+    if (version > FILE_VERSION) refuse("newerFile");
+    if (version !== 1 && version !== FILE_VERSION) refuse("badFile");
+    const records = {};
+    Object.keys(data.worksheets).forEach((id) => {
+      const given = data.worksheets[id];
+      if (!ID.test(id)) refuse("badFile");
+      if (isObject(given) && given.format > RECORD_VERSION) return (records[id] = null);
+      const record = version === 1 ? fromVersion1(given) : isRecord(given) ? given : refuse("badFile");
+      if (!record) refuse("badFile");
+      Object.keys(record.fields).forEach((field) =>
+        [record.fields[field]].concat(record.fields[field].earlier || []).forEach((entry) => {
+          if (entry.value.length > (isText(entry.value) ? STORAGE_CHARS : MAX_ITEMS)) refuse("tooLong", id, field);
+        }),
+      );
+      records[id] = record;
     });
-    return { answers, kept };
+    return records;
   }
 
-  // List entries, ticked choices and table rows from the file fill empty
-  // places first, then are added at the end; nothing is written over.
-  function mergeLists(mine, theirs) {
-    const list = [...mine];
-    theirs.forEach((item) => {
-      if (isEmpty(item) || list.some((existing) => same(existing, item))) return;
-      const gap = list.findIndex(isEmpty);
-      if (gap < 0) list.push(item);
-      else list[gap] = item;
-    });
-    return list;
-  }
-
-  async function importAnswers(worksheet, input) {
+  function importAnswers(worksheet, input) {
     const file = input.files[0];
+    const status = worksheet.status;
     input.value = "";
     if (!file) return;
-    let data = null;
-    try {
-      data = file.size <= MAX_IMPORT_BYTES ? JSON.parse(await file.text()) : null;
-    } catch (error) {
-      data = null;
-    }
-    if (!isAnswersFile(data)) return say(worksheet.status, "badFile", true);
-    saveAllPending();
-    let kept = 0;
-    Object.entries(data.worksheets).forEach(([id, theirs]) => {
-      const mine = store.read(id);
-      const merged = merge(answersIn(id), theirs.answers);
-      kept += merged.kept;
-      store.write(id, { version: (mine || theirs).version, updated: new Date().toISOString(), answers: merged.answers });
-    });
-    worksheets.forEach((each) => fill(each, answersIn(each.id)));
-    if (!store.local) showStorageNotes();
-    say(worksheet.status, "imported", false, kept ? " " + worksheet.status.dataset.kept.replace("{count}", kept) : "");
+    if (!file.text) return say(status, "cannotImport", true);
+    if (file.size > MAX_FILE_BYTES) return say(status, "tooLarge", true);
+    file
+      .text()
+      .then((text) => {
+        let data = null;
+        try {
+          data = JSON.parse(text);
+        } catch (error) {
+          // Not JSON, or nested too deep for this browser to read: not an answers file.
+        }
+        if (!isObject(data) || data.format !== FORMAT || !isObject(data.worksheets)) return say(status, "badFile", true);
+        const records = recordsIn(data);
+        const counts = { imported: 0, kept: 0, setAside: 0 };
+        let ok = true;
+        saveAllPending();
+        Object.keys(records).forEach((id) => {
+          const theirs = records[id];
+          if (!theirs) return counts.setAside++;
+          ok =
+            update(id, (mine) => {
+              merge(mine.fields, theirs.fields, counts);
+              if (theirs.kept === undefined || theirs.kept === mine.kept) return;
+              if (mine.kept === undefined) mine.kept = theirs.kept;
+              else counts.setAside++;
+            }) && ok;
+        });
+        worksheets.forEach(refresh);
+        const more = ["kept", "setAside"].filter((name) => counts[name]).map((name) => " " + words(status, name, counts));
+        if (!ok) more.push(" " + words(status, "notSaved", counts));
+        say(status, "imported", !ok, counts, more.join(""));
+      })
+      .catch((problem) => say(status, (problem && problem.reason) || "importFailed", true, problem));
   }
 
   function initConfirm(box, onConfirm) {
@@ -392,23 +569,6 @@
     panel.addEventListener("keydown", (event) => event.key === "Escape" && show(false));
   }
 
-  function empty(worksheet) {
-    fill(worksheet, {});
-    showNote(worksheet.form, "unreadable", false);
-  }
-
-  function clearWorksheet(worksheet) {
-    store.remove(worksheet.id);
-    copiesOf(worksheet.id).forEach(empty);
-    say(worksheet.status, "cleared");
-  }
-
-  function deleteAllAnswers(status) {
-    store.ids().forEach((id) => store.remove(id));
-    worksheets.forEach(empty);
-    say(status, "deleted");
-  }
-
   // The elements a module needs, by name; null after saying which are missing.
   function partsOf(root, selectors) {
     const parts = {};
@@ -417,7 +577,7 @@
     return missing.length ? null : parts;
   }
 
-  function initWorksheet(form) {
+  function initWorksheet(form, writable) {
     const id = form.dataset.worksheetId;
     const parts = partsOf(form, {
       actions: "[data-worksheet-actions]",
@@ -425,22 +585,25 @@
       printAnswers: '[data-print="answers"]',
       confirm: "[data-confirm]",
       importInput: "[data-import]",
+      earlier: "template[data-earlier]",
     });
     if (!parts) return;
     if (!ID.test(id || "")) return fail(`worksheet "${form.id}" has no valid data-worksheet-id`);
-    const worksheet = { form, id, version: Number(form.dataset.worksheetVersion) || 1, timer: null, ...parts };
+    const fields = all(form, "[data-field]").map(bindField);
+    const odd = fields.find((field) => !SHAPES.includes(field.shape));
+    if (odd) return fail(`field "${odd.id}" has no data-shape of ${SHAPES.join(", ")}`);
+    const worksheet = Object.assign({ form, id, fields, version: Number(form.dataset.worksheetVersion) || 1, timer: null }, parts);
     worksheets.push(worksheet);
-    fill(worksheet, answersIn(id));
     form.addEventListener("input", (event) => onInput(worksheet, event));
     form.addEventListener("click", (event) => onClick(worksheet, event));
     parts.importInput.addEventListener("change", () => importAnswers(worksheet, parts.importInput));
     initConfirm(parts.confirm, () => clearWorksheet(worksheet));
-    form.querySelectorAll("[data-add-row]").forEach((button) => (button.hidden = false));
+    all(form, "[data-add-row]").forEach((button) => (button.hidden = false));
+    refresh(worksheet);
     showNote(form, "no-script", false);
-    showNote(form, "no-storage", !store.local);
-    showNote(form, "unreadable", store.unreadable.has(id));
+    showNote(form, "no-storage", !writable);
     parts.actions.hidden = false;
-    form.toggleAttribute("data-enhanced", true);
+    flag(form, "data-enhanced", true);
   }
 
   function initDeleteAll(box) {
@@ -456,18 +619,36 @@
     parts.withScript.hidden = false;
   }
 
+  // Another tab saved or deleted: show it here.
+  function onStorage(event) {
+    if (event.storageArea !== store.local) return;
+    worksheets.forEach((worksheet) => {
+      if (event.key !== null && event.key !== KEY + worksheet.id) return;
+      if (event.newValue === null) forget(worksheet.id);
+      refresh(worksheet);
+    });
+  }
+
   function start() {
+    // Older browsers keep the plain form and its note that answers are not saved.
+    const needed = [Element.prototype.closest, Element.prototype.after, NodeList.prototype.forEach, Object.values, Array.prototype.includes];
+    if (!needed.every(Boolean)) return fail("this browser lacks what saving needs");
     store.open();
+    // A probe outside the worksheet ids: can this page write at all right now?
+    const writable = store.set("-", "") && store.remove("-");
     const enhance = (selector, init) =>
       document.querySelectorAll(selector).forEach((element) => {
         try {
-          init(element);
+          init(element, writable);
         } catch (error) {
           fail(`${selector} could not start (${error})`);
         }
       });
     enhance('[data-module="microsite-worksheet"]', initWorksheet);
     enhance('[data-module="microsite-delete-answers"]', initDeleteAll);
+    window.addEventListener("storage", onStorage);
+    // Back to a page kept in memory: storage may have changed meanwhile.
+    window.addEventListener("pageshow", (event) => event.persisted && worksheets.forEach(refresh));
     // Keep what was typed in the last moments before leaving or reloading.
     window.addEventListener("pagehide", saveAllPending);
     document.addEventListener("visibilitychange", () => document.visibilityState === "hidden" && saveAllPending());
