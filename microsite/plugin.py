@@ -53,6 +53,9 @@ def author_errors(hook):
 class MicrositePlugin(BasePlugin[MicrositeConfig]):
     supports_multiple_instances = False
 
+    # First of all plugins: an author's mistake (an unknown theme language, say)
+    # gets our sentence before another plugin trips over it with a traceback.
+    @event_priority(100)
     @author_errors
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent

@@ -91,7 +91,6 @@ PROPER_NAMES = ["Behaviour Research and Therapy"] + [
     service["name"] for service in yaml.safe_load((REPO / "data/helplines.yaml").read_text(encoding="utf-8"))["services"]
 ]
 PLACEHOLDER = re.compile(r"\bTODO\b|lorem ipsum|coming soon|being written", re.IGNORECASE)
-HIGHEST_GRADE = 8  # US school grade, Flesch-Kincaid; we aim for 6-7
 
 
 def _load_readability():
@@ -193,8 +192,9 @@ def test_a_caveated_worksheet_says_before_you_start_ahead_of_its_fields(built_si
     form = worksheet_form(built_site, worksheet_id)
     caveat = form.select_one(".microsite-worksheet__caveat")
     assert caveat is not None
-    assert flat(caveat.get_text(" ")) == "Before you start " + flat(worksheet_data(worksheet_id)["caveat"])
-    assert "Get help now" in caveat.get_text()
+    assert flat(caveat.get_text(" ")) == "Before you start " + flat(worksheet_data(worksheet_id)["caveat"]) + " Get help now"
+    link = caveat.select_one("a")  # help one tap away, right where the warning is
+    assert link.get_text() == "Get help now" and link["href"].endswith("help/")
     assert comes_before(caveat, form.select_one("[data-field]"))
 
 
@@ -320,10 +320,14 @@ def test_data_files_use_us_spelling():
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda page: page or "home")
-def test_page_reads_at_grade_8_or_below(built_site, page):
+def test_page_meets_the_plain_language_aim_of_its_language(built_site, page):
+    """English: Flesch-Kincaid grade 8 or below (we aim for 6-7); other languages
+    by their own formulas (scripts/readability.py, README "Languages and readability")."""
     score = readability.measure_page(str(read_page(built_site, page)))
     assert score.words > 100, f"{page or 'home'}: only {score.words} words measured"
-    assert score.grade <= HIGHEST_GRADE, f"{page or 'home'}: Flesch-Kincaid grade {score.grade:.1f}"
+    if not score.scores:
+        pytest.skip(f"{page or 'home'}: {score.why_unscored()}")
+    assert score.missed_aims() == [], f"{page or 'home'}"
 
 
 def test_no_page_has_placeholder_text(built_site):
