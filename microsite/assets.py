@@ -1,22 +1,46 @@
-"""Our styles and scripts: each page loads one small stylesheet and one small
-script holding exactly the components it uses, minified and fingerprinted.
+"""Our styles and scripts: each page loads one small stylesheet and at most
+two small scripts, holding exactly the components it uses, minified and
+fingerprinted.
 
 They ship inside the package, so a site using our components copies nothing.
 Every page needs the layout, the quick exit and print styles; a component's
 own files join a page's bundle only when the page's content uses it (a quote,
-a worksheet, a field kind), so no page downloads code it does not use. Each
-bundle is minified (rjsmin, rcssmin) and named after a hash of its content: a
-deploy that changes a file changes the names, so no browser keeps a stale copy.
+a worksheet, a field kind), so no page downloads code it does not use.
+
+- Scripts come in two files: what every page runs (the quick exit above all)
+  and what this page's components add. A script one browser cannot parse
+  then never takes the quick exit down with it, and the first file is the
+  same on every page, so it is fetched once.
+- A file named `*.lazy.js` is not bundled: it is published on its own, and a
+  bundled script loads it when the reader asks for what it does (worksheet.js
+  loads the export and import code). Its address goes into the bundled script
+  where the script says "@lazy/<name>".
+- Each file is minified and named after a hash of its content: a deploy that
+  changes a file changes the names, so no browser keeps a stale copy. Scripts
+  are minified with tdewolff's minifier (Hugo's), which also shortens local
+  names; where its wheel is not available (it has none for Apple silicon), with
+  rjsmin, which only removes spaces and comments.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import rcssmin
+
+try:  # tdewolff-minify: Go minifiers, the ones Hugo uses
+    import minify as _tdewolff
+
+    _tdewolff.config({"js-version": 2017})
+    JS_MINIFIER = "tdewolff-minify"
+except ImportError:  # pragma: no cover - the platforms without its wheel
+    _tdewolff = None
+    JS_MINIFIER = "rjsmin"
 import rjsmin
 
 from .render import COMPONENTS_DIR
@@ -39,13 +63,33 @@ class Part:
 @dataclass(frozen=True)
 class Bundle:
     css: str | None  # published addresses, relative to the site root
-    js: str | None
-    files: tuple[tuple[str, str], ...]  # (address, text) to publish
+    scripts: tuple[str, ...]  # what every page runs first, then this page's own
+    files: tuple[tuple[str, str], ...]  # (address, text) to publish, lazy scripts included
+
+
+LAZY_SUFFIX = ".lazy.js"
+_LAZY_REFERENCE = re.compile(r"""(["'])@lazy/([\w.-]+)\1""")
 
 
 def component_files(folder: str) -> tuple[Path, ...]:
     path = COMPONENTS_DIR / folder
     return tuple(sorted(item for item in path.iterdir() if item.suffix in (".css", ".js")))
+
+
+def bundled(files: tuple[Path, ...]) -> list[Path]:
+    return [path for path in files if not path.name.endswith(LAZY_SUFFIX)]
+
+
+def lazy_scripts() -> dict[str, Path]:
+    """Every lazy script of every part, by file name (names are unique)."""
+    found: dict[str, Path] = {}
+    for part in parts():
+        for path in part.files:
+            if path.name.endswith(LAZY_SUFFIX):
+                if path.name in found:
+                    raise ValueError(f"two lazy scripts are named {path.name}: {found[path.name]} and {path}; rename one")
+                found[path.name] = path
+    return found
 
 
 def parts() -> list[Part]:
@@ -73,29 +117,62 @@ def every_page_parts() -> tuple[str, ...]:
 def _sources_key(names: tuple[str, ...]) -> tuple:
     """The files behind these parts and when they last changed: a change makes a new bundle."""
     chosen = [part for part in parts() if part.name in names]
-    return tuple((str(path), path.stat().st_mtime_ns) for part in chosen for path in part.files)
+    paths = [path for part in chosen for path in part.files] + list(lazy_scripts().values())
+    return tuple((str(path), path.stat().st_mtime_ns) for path in paths)
 
 
 def bundle(names: tuple[str, ...]) -> Bundle:
-    return _bundle(tuple(names), _sources_key(tuple(names)))
+    """The stylesheet and scripts of a page using these parts."""
+    names = tuple(names)
+    return _bundle(names, _sources_key(names))
+
+
+def minify_js(text: str) -> str:
+    minified = _tdewolff.string("application/javascript", text) if _tdewolff else rjsmin.jsmin(text)
+    return minified.strip().rstrip(";")
+
+
+def _published(content: str, suffix: str) -> tuple[str, str]:
+    digest = hashlib.sha256(content.encode("utf-8")).hexdigest()[:10]
+    return f"{PUBLISHED_DIR}/{digest}{suffix}", content
+
+
+@lru_cache(maxsize=None)
+def _lazy_files(sources_key: tuple) -> dict[str, tuple[str, str]]:
+    """Each lazy script, minified and published, by its source file name."""
+    return {name: _published(minify_js(path.read_text(encoding="utf-8")) + ";", ".js") for name, path in lazy_scripts().items()}
+
+
+def _script(paths: list[Path], lazy: dict[str, tuple[str, str]]) -> tuple[str, str] | None:
+    texts = [path.read_text(encoding="utf-8") for path in paths if path.suffix == ".js"]
+    # Each script is its own IIFE; the semicolon keeps one from running into the next.
+    js = ";".join(minify_js(text) for text in texts if text.strip())
+    if not js:
+        return None
+
+    def address(match: re.Match) -> str:
+        name = match.group(2)
+        if name not in lazy:
+            raise ValueError(f"a script asks for @lazy/{name}, but no component has a file of that name")
+        # Relative to the bundle itself: both live in PUBLISHED_DIR.
+        return json.dumps(lazy[name][0].rsplit("/", 1)[-1])
+
+    return _published(_LAZY_REFERENCE.sub(address, js) + ";", ".js")
 
 
 @lru_cache(maxsize=None)
 def _bundle(names: tuple[str, ...], sources_key: tuple) -> Bundle:
     chosen = [part for part in parts() if part.name in names]
-    texts = {suffix: [path.read_text(encoding="utf-8") for part in chosen for path in part.files if path.suffix == suffix]
-             for suffix in (".css", ".js")}
-    # Each script is its own IIFE; the semicolon keeps one from running into the next.
-    js = ";".join(rjsmin.jsmin(text).strip().rstrip(";") for text in texts[".js"] if text.strip())
-    css = rcssmin.cssmin("\n".join(texts[".css"]))
-    files = []
-    addresses = {}
-    for suffix, content in ((".css", css), (".js", js + ";" if js else "")):
-        if content:
-            digest = hashlib.sha256(content.encode("utf-8")).hexdigest()[:10]
-            addresses[suffix] = f"{PUBLISHED_DIR}/{digest}{suffix}"
-            files.append((addresses[suffix], content))
-    return Bundle(addresses.get(".css"), addresses.get(".js"), tuple(files))
+    lazy = _lazy_files(sources_key)
+    css = rcssmin.cssmin("\n".join(path.read_text(encoding="utf-8") for part in chosen for path in part.files if path.suffix == ".css"))
+    css_file = _published(css, ".css") if css else None
+    every_page = [path for part in chosen if part.markers is None for path in bundled(part.files)]
+    own = [path for part in chosen if part.markers is not None for path in bundled(part.files)]
+    scripts = [item for item in (_script(every_page, lazy), _script(own, lazy)) if item]
+    asked_for = {match.group(2) for path in every_page + own if path.suffix == ".js"
+                 for match in _LAZY_REFERENCE.finditer(path.read_text(encoding="utf-8"))}
+    files = [item for item in (css_file, *scripts) if item] + [lazy[name] for name in sorted(asked_for)]
+    return Bundle(css_file[0] if css_file else None, tuple(address for address, _ in scripts), tuple(files))
 
 
 def files_for(bundles) -> dict[str, str]:

@@ -371,5 +371,5 @@ def asset_edits(document: Document, bundle: assets.Bundle, link) -> list[tuple[i
     if head is None or body is None:
         return []
     style = f'<link rel="stylesheet" href="{link(bundle.css)}">' if bundle.css else ""
-    script = f'<script src="{link(bundle.js)}"></script>' if bundle.js else ""
+    script = "".join(f'<script src="{link(address)}"></script>' for address in bundle.scripts)
     return [(head.inner_end, head.inner_end, style), (body.inner_end, body.inner_end, script)]

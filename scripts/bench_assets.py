@@ -10,7 +10,15 @@ settings. For each page it prints:
   page loads (budget: 8 KB per page);
 - the page's weight: its HTML plus every stylesheet and script it loads from
   the site, each gzipped as a static host serves them, against the same page
-  built by Material alone (budget: at most 10 KB more).
+  built by Material alone on the same text (budget: at most 10 KB more). The
+  baseline keeps the words our components show (a worksheet's questions, a
+  quote, the help lines) as plain paragraphs where the macros were, so the
+  difference is what our markup, styles and scripts cost, not the content.
+  The last column is against the pages with those words left out, for
+  comparison with earlier figures.
+
+Lazy scripts (a worksheet's export and import code, fetched when the reader
+heads for those buttons) are not in the page's weight; they are listed once.
 
 A benchmark, not a test: it prints the figures and exits 1 when a page is
 over a budget, so it can gate a release by hand or in CI.
@@ -19,6 +27,9 @@ over a budget, so it can gate a release by hand or in CI.
 from __future__ import annotations
 
 import gzip
+import html as html_module
+import re
+import shutil
 import os
 import subprocess
 import sys
@@ -27,6 +38,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import yaml
+from bs4 import BeautifulSoup
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_build import MACRO_CALL, copy_of_the_guide  # noqa: E402
@@ -65,14 +77,45 @@ def build(project: Path, site: Path) -> Path:
     return site
 
 
-def plain_material(folder: Path) -> Path:
-    """The same pages and theme settings, macros stripped, built by Material alone."""
-    project = folder / "plain"
-    import shutil
+def marked_guide(folder: Path) -> Path:
+    """A copy of the guide whose macro calls are wrapped in numbered comments."""
+    (folder / "marked").mkdir()
+    project = copy_of_the_guide(folder / "marked")
+    for page in sorted((project / "docs").rglob("*.md")):
+        text = page.read_text(encoding="utf-8")
+        numbered = iter(range(1, 10**6))
 
+        def wrap(match: re.Match) -> str:
+            number = f"{page.relative_to(project / 'docs')}:{next(numbered)}"
+            return f"<!--bench {number}-->{match.group(0)}<!--/bench {number}-->"
+
+        page.write_text(MACRO_CALL.sub(wrap, text), encoding="utf-8")
+    return project
+
+
+def words_of_components(site: Path) -> dict[str, str]:
+    """What each macro call showed, as plain text, by "page.md:number"."""
+    shown = {}
+    for page in site.rglob("*.html"):
+        for number, inner in re.findall(r"<!--bench (\S+)-->(.*?)<!--/bench \1-->", page.read_text(encoding="utf-8"), re.S):
+            lines = (" ".join(line.split()) for line in BeautifulSoup(inner, "html.parser").get_text("\n").splitlines())
+            shown[number] = "\n\n".join(html_module.escape(line) for line in lines if line)
+    return shown
+
+
+def plain_material(folder: Path, shown: dict[str, str] | None) -> Path:
+    """The same pages and theme settings built by Material alone: each macro
+    call replaced by the words it showed (or by nothing when `shown` is None)."""
+    project = folder / ("plain" if shown is not None else "plain-without-words")
     shutil.copytree(REPO / "docs", project / "docs")
     for page in (project / "docs").rglob("*.md"):
-        page.write_text(MACRO_CALL.sub("", page.read_text(encoding="utf-8")), encoding="utf-8")
+        numbered = iter(range(1, 10**6))
+        name = page.relative_to(project / "docs")
+
+        def words(match: re.Match) -> str:
+            return (shown or {}).get(f"{name}:{next(numbered)}", "")
+
+        page.write_text(MACRO_CALL.sub(words, page.read_text(encoding="utf-8")), encoding="utf-8")
     ours = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
     theme = {key: value for key, value in ours["theme"].items() if key != "custom_dir"}
     theme["font"] = False
@@ -104,19 +147,36 @@ def weigh(site: Path, page: str) -> tuple[int, int]:
     return total, ours
 
 
+def lazy_scripts(site: Path) -> list[tuple[str, int]]:
+    """Our scripts no page loads directly, with their gzip size."""
+    loaded = set()
+    for page in site.rglob("index.html"):
+        loaded.update(re.findall(r"assets/microsite/([0-9a-f]+\.js)", page.read_text(encoding="utf-8")))
+    return [(path.name, gzip_size(path.read_bytes())) for path in sorted((site / "assets/microsite").glob("*.js")) if path.name not in loaded]
+
+
 def main() -> int:
+    from microsite.assets import JS_MINIFIER
+
     with tempfile.TemporaryDirectory() as temp:
         folder = Path(temp)
-        plain = build(plain_material(folder), folder / "plain-site")
+        marked = build(marked_guide(folder), folder / "marked-site")
+        plain = build(plain_material(folder, words_of_components(marked)), folder / "plain-site")
+        bare = build(plain_material(folder, None), folder / "plain-without-words-site")
         guide = build(copy_of_the_guide(folder), folder / "guide-site")
-        print(f"{'page':<36} {'ours':>7} {'/ 8 KB':>7} {'page':>8} {'Material':>9} {'+ KB':>6}")
+        print(f"Scripts minified with {JS_MINIFIER}.\n")
+        print(f"{'page':<36} {'ours':>7} {'/ 8 KB':>7} {'page':>8} {'Material':>9} {'+ KB':>6} {'(no words)':>11}")
         over = False
         for page in PAGES:
             total, ours = weigh(guide, page)
             baseline, _ = weigh(plain, page)
+            without_words, _ = weigh(bare, page)
             extra = total - baseline
             over |= ours > OUR_BUDGET or extra > EXTRA_BUDGET
-            print(f"{page or '(home)':<36} {ours:>7,} {ours / OUR_BUDGET:>7.0%} {total:>8,} {baseline:>9,} {extra / 1024:>6.1f}")
+            print(f"{page or '(home)':<36} {ours:>7,} {ours / OUR_BUDGET:>7.0%} {total:>8,} {baseline:>9,} {extra / 1024:>6.1f} "
+                  f"{(total - without_words) / 1024:>11.1f}")
+        for name, size in lazy_scripts(guide):
+            print(f"\nLoaded on demand, not on page load: {name}, {size:,} bytes gzip.")
     print(f"\nBudgets: our CSS + JS at most {OUR_BUDGET:,} bytes gzip per page; a page at most "
           f"{EXTRA_BUDGET // 1024} KB gzip heavier than Material alone on the same text.")
     if over:

@@ -166,8 +166,12 @@ def test_no_text_from_a_definition_can_inject_markup(tmp_path):
 
 
 def test_the_script_sends_nothing_and_every_message_it_shows_is_written(tmp_path):
-    script = (COMPONENT / "worksheet.js").read_text(encoding="utf-8")
-    for network in ("fetch(", "XMLHttpRequest", "sendBeacon", "WebSocket", "EventSource", "import(", "new Image", ".src ="):
+    script = "\n".join((COMPONENT / name).read_text(encoding="utf-8") for name in ("worksheet.js", "files.lazy.js"))
+    # The one request: worksheet.js fetching files.lazy.js, from this site, with nothing in its address.
+    loader = [line.strip() for line in script.splitlines() if ".src =" in line]
+    assert loader == ['tag.src = new URL(FILES_SCRIPT, script ? script.src : location.href).href;']
+    assert 'const FILES_SCRIPT = "@lazy/files.lazy.js";' in script
+    for network in ("fetch(", "XMLHttpRequest", "sendBeacon", "WebSocket", "EventSource", "import(", "new Image"):
         assert network not in script
     shown = set(re.findall(r'say\([^,]+, (?:[^,]+ \? )?"(\w+)"(?: : "(\w+)")?', script))
     keys = {key for pair in shown for key in pair if key} | {"kept"}

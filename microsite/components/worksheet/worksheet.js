@@ -9,14 +9,10 @@
 (() => {
   "use strict";
 
-  const FORMAT = "microsite-worksheet-answers";
-  const FILE_VERSION = 2; // files of version 1 hold records {version, updated, answers}
   const RECORD_VERSION = 2;
   const SAVE_DELAY_MS = 500;
-  // Limits follow storage: localStorage keeps about 5 M UTF-16 characters, and
-  // an exported file spends at most 6 bytes on one of them ("\u0001").
+  // localStorage keeps about 5 M UTF-16 characters: no one answer can be longer.
   const STORAGE_CHARS = 5.25e6;
-  const MAX_FILE_BYTES = 6 * STORAGE_CHARS;
   const MAX_ITEMS = 5000; // rows of a table, entries of a list: enough, and quick to show
   const SHAPES = ["text", "list", "one", "many", "rows"];
   const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -422,7 +418,7 @@
     const block = button.closest("[data-earlier-answer]");
     const control = field && field.element.querySelector("[data-field-id]");
     if (button.dataset.print) print(worksheet, button.dataset.print);
-    else if (button.hasAttribute("data-export")) exportAnswers(worksheet.status);
+    else if (button.hasAttribute("data-export")) withFiles(worksheet.status, (code) => code.exportAnswers(worksheet.status));
     else if (button.hasAttribute("data-add-row")) {
       addRows(field, 1).querySelector("[data-field-id]").focus();
       field.dirty = true;
@@ -463,93 +459,27 @@
     say(status, ok ? "deleted" : "notDeleted", !ok);
   }
 
-  /* Import and export: one JSON file holds every worksheet's record. */
-  function exportAnswers(status) {
-    if (!window.Blob || !URL.createObjectURL || !("download" in document.createElement("a"))) return say(status, "cannotExport", true);
-    saveAllPending();
-    const ids = store.ids().concat(Object.keys(unsaved));
-    if (!ids.length) return say(status, "nothingToExport");
-    const records = {};
-    ids.forEach((id) => (records[id] = load(id)));
-    const exported = now();
-    const file = { format: FORMAT, formatVersion: FILE_VERSION, exported, worksheets: records };
-    const url = URL.createObjectURL(new Blob([JSON.stringify(file)], { type: "application/json" }));
-    const link = document.createElement("a");
-    link.href = url;
-    // A neutral name: someone else may see the downloads folder.
-    link.download = `worksheet-answers-${exported.slice(0, 10)}.json`;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10000);
-    say(status, "exported");
+  /* Export and import live in files.lazy.js, loaded the first time the reader
+     points at, focuses or uses those buttons: most visits never need them. */
+  const FILES_SCRIPT = "@lazy/files.lazy.js";
+  let files = null; // the promise of that script's functions
+
+  function loadFiles() {
+    if (!files) {
+      files = new Promise((resolve, reject) => {
+        const tag = document.createElement("script");
+        tag.src = new URL(FILES_SCRIPT, script ? script.src : location.href).href;
+        tag.onload = () => (window.micrositeWorksheetFiles ? resolve(window.micrositeWorksheetFiles(core)) : reject());
+        tag.onerror = reject;
+        document.head.append(tag);
+      });
+      files.catch(() => (files = null)); // a later try fetches it again
+    }
+    return files;
   }
 
-  const refuse = (reason, worksheet, field) => {
-    throw { reason, worksheet, field };
-  };
-
-  // The records in an answers file by worksheet id (null: set aside), or a refusal.
-  function recordsIn(data) {
-    const version = data.formatVersion;
-    if (version > FILE_VERSION) refuse("newerFile");
-    if (version !== 1 && version !== FILE_VERSION) refuse("badFile");
-    const records = {};
-    Object.keys(data.worksheets).forEach((id) => {
-      const given = data.worksheets[id];
-      if (!ID.test(id)) refuse("badFile");
-      if (isObject(given) && given.format > RECORD_VERSION) return (records[id] = null);
-      const record = version === 1 ? fromVersion1(given) : isRecord(given) ? given : refuse("badFile");
-      if (!record) refuse("badFile");
-      Object.keys(record.fields).forEach((field) =>
-        [record.fields[field]].concat(record.fields[field].earlier || []).forEach((entry) => {
-          if (entry.value.length > (isText(entry.value) ? STORAGE_CHARS : MAX_ITEMS)) refuse("tooLong", id, field);
-        }),
-      );
-      records[id] = record;
-    });
-    return records;
-  }
-
-  function importAnswers(worksheet, input) {
-    const file = input.files[0];
-    const status = worksheet.status;
-    input.value = "";
-    if (!file) return;
-    if (!file.text) return say(status, "cannotImport", true);
-    if (file.size > MAX_FILE_BYTES) return say(status, "tooLarge", true);
-    file
-      .text()
-      .then((text) => {
-        let data = null;
-        try {
-          data = JSON.parse(text);
-        } catch (error) {
-          // Not JSON, or nested too deep for this browser to read: not an answers file.
-        }
-        if (!isObject(data) || data.format !== FORMAT || !isObject(data.worksheets)) return say(status, "badFile", true);
-        const records = recordsIn(data);
-        const counts = { imported: 0, kept: 0, setAside: 0 };
-        let ok = true;
-        saveAllPending();
-        Object.keys(records).forEach((id) => {
-          const theirs = records[id];
-          if (!theirs) return counts.setAside++;
-          ok =
-            update(id, (mine) => {
-              merge(mine.fields, theirs.fields, counts);
-              if (theirs.kept === undefined || theirs.kept === mine.kept) return;
-              if (mine.kept === undefined) mine.kept = theirs.kept;
-              else counts.setAside++;
-            }) && ok;
-        });
-        worksheets.forEach(refresh);
-        const more = ["kept", "setAside"].filter((name) => counts[name]).map((name) => " " + words(status, name, counts));
-        if (!ok) more.push(" " + words(status, "notSaved", counts));
-        say(status, "imported", !ok, counts, more.join(""));
-      })
-      .catch((problem) => say(status, (problem && problem.reason) || "importFailed", true, problem));
-  }
+  // Runs `use` with the export and import functions, or says they could not load.
+  const withFiles = (status, use) => loadFiles().then(use, () => say(status, "cannotLoad", true));
 
   function initConfirm(box, onConfirm) {
     const open = box.querySelector("[data-confirm-open]");
@@ -596,7 +526,12 @@
     worksheets.push(worksheet);
     form.addEventListener("input", (event) => onInput(worksheet, event));
     form.addEventListener("click", (event) => onClick(worksheet, event));
-    parts.importInput.addEventListener("change", () => importAnswers(worksheet, parts.importInput));
+    const input = parts.importInput;
+    input.addEventListener("change", () => withFiles(parts.status, (code) => code.importAnswers(worksheet, input)).then(() => (input.value = "")));
+    // Fetched ahead when the reader heads for the buttons, so it is there on click.
+    const early = (event) => event.target.closest("[data-export], [data-import], [data-import-label]") && loadFiles().catch(() => {});
+    parts.actions.addEventListener("pointerover", early);
+    parts.actions.addEventListener("focusin", early);
     initConfirm(parts.confirm, () => clearWorksheet(worksheet));
     all(form, "[data-add-row]").forEach((button) => (button.hidden = false));
     refresh(worksheet);
@@ -628,6 +563,9 @@
       refresh(worksheet);
     });
   }
+
+  // What files.lazy.js uses from here.
+  const core = { store, unsaved, load, update, merge, say, words, saveAllPending, worksheets, refresh, fromVersion1, isRecord, isObject, isText, now, limits: { ID, RECORD_VERSION, STORAGE_CHARS, MAX_ITEMS } };
 
   function start() {
     // Older browsers keep the plain form and its note that answers are not saved.
