@@ -144,7 +144,8 @@ def test_hours_have_one_wording(case):
 
 @pytest.mark.parametrize(
     ("days", "words"),
-    [((0,), "Monday"), ((5, 6), "Saturday and Sunday"), ((0, 1, 2, 3, 4), "Monday to Friday"), ((0, 2, 4), "Monday, Wednesday and Friday")],
+    [((0,), "Monday"), ((5, 6), "Saturday and Sunday"), ((0, 1, 2, 3, 4), "Monday to Friday"), ((0, 2, 4), "Monday, Wednesday and Friday"),
+     ((0, 1, 2, 3, 6), "Sunday to Thursday"), ((0, 4, 5, 6), "Friday to Monday"), ((0, 2, 6), "Sunday, Monday and Wednesday")],
 )
 def test_days_are_named_as_people_say_them(days, words):
     assert days_in_words(days) == words

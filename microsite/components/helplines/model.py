@@ -460,10 +460,9 @@ class ServiceReader:
                     self.problem(f"{where}: '{piece}' is not a day or a range of days, such as Mon-Fri")
                 return None
             first, last = indexes[0], indexes[-1]
-            if last < first:
-                self.problem(f"{where}: '{piece}' runs backwards; write the earlier day first, such as {DAYS[last]}-{DAYS[first]}")
-                return None
-            days.update(range(first, last + 1))
+            # A range may run over the weekend, as weeks do where they start on
+            # Saturday or Sunday: Sun-Thu, Fri-Mon.
+            days.update(range(first, last + 1) if first <= last else [*range(first, 7), *range(0, last + 1)])
         return tuple(sorted(days))
 
     def day_index(self, where: str, day: str) -> int | None:

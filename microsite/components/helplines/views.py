@@ -69,12 +69,16 @@ def days_in_words(days: tuple[int, ...], words: Messages = ENGLISH) -> str:
 
 
 def consecutive_runs(days: tuple[int, ...]) -> list[list[int]]:
+    """Days next to each other, as runs; a run over the weekend (Sunday to
+    Thursday) comes first, from its first day."""
     runs: list[list[int]] = []
     for day in days:
         if runs and runs[-1][-1] == day - 1:
             runs[-1].append(day)
         else:
             runs.append([day])
+    if len(runs) > 1 and runs[0][0] == 0 and runs[-1][-1] == 6:
+        runs.insert(0, runs.pop() + runs.pop(0))
     return runs
 
 
