@@ -99,7 +99,8 @@ def main() -> None:
         for name, text, baseline in cases:
             seconds, chapters, quotes = time_generation(text, Path(folder), name)
             times[name] = seconds
-            line = f"{name:16} {len(text) / KB:8.0f} KB {seconds:7.2f} s  {chapters:5} chapters {quotes:6} quotes"
+            line = (f"{name:16} {len(text) / KB:8.0f} KB {seconds:7.2f} s  {chapters:5} {'chapter ' if chapters == 1 else 'chapters'}"
+                    f" {quotes:6} {'quote ' if quotes == 1 else 'quotes'}")
             if baseline:
                 size_ratio = len(text) / len(dict((n, t) for n, t, _ in cases)[baseline])
                 line += f"  time x{seconds / times[baseline]:.1f} for size x{size_ratio:.1f} (vs {baseline})"
