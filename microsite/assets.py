@@ -71,9 +71,17 @@ LAZY_SUFFIX = ".lazy.js"
 _LAZY_REFERENCE = re.compile(r"""(["'])@lazy/([\w.-]+)\1""")
 
 
-def component_files(folder: str) -> tuple[Path, ...]:
+def component_files(key: str, keys: tuple[str, ...] = ()) -> tuple[Path, ...]:
+    """A part's styles and scripts: for "folder/name", the folder's name.css and
+    name.js; for "folder", its other files (those no "folder/…" key among
+    `keys` takes)."""
+    folder, _, name = key.partition("/")
+    taken = {other.partition("/")[2] for other in keys if other.startswith(folder + "/")}
     path = COMPONENTS_DIR / folder
-    return tuple(sorted(item for item in path.iterdir() if item.suffix in (".css", ".js")))
+    return tuple(sorted(
+        item for item in path.iterdir()
+        if item.suffix in (".css", ".js") and (item.name.split(".")[0] == name if name else item.name.split(".")[0] not in taken)
+    ))
 
 
 def bundled(files: tuple[Path, ...]) -> list[Path]:
@@ -97,7 +105,8 @@ def parts() -> list[Part]:
     from .components import ASSETS_WHEN
     from .components.worksheet.kinds import registered_kinds
 
-    found = [Part(folder, component_files(folder), markers) for folder, markers in ASSETS_WHEN.items()]
+    keys = tuple(ASSETS_WHEN)
+    found = [Part(key, component_files(key, keys), markers) for key, markers in ASSETS_WHEN.items()]
     for name, kind in registered_kinds().items():
         css = kind.folder / "web.css"
         if css.exists():

@@ -36,7 +36,9 @@ LATE_PARTS = {
 
 # Each component folder's styles and scripts, in the order they are bundled,
 # with the text in a page's content that means the page uses them (None:
-# every page needs them). See microsite.assets.
+# every page needs them). "folder/name" is a part of a folder on its own
+# (name.css, name.js), so a page can load it without the rest; "folder" is
+# every other file in it. See microsite.assets.
 ASSETS_WHEN = {
     "layout": None,
     "quick_exit": None,
@@ -47,10 +49,13 @@ ASSETS_WHEN = {
     "draft": ("microsite-draft",),
     "quote": ("microsite-quote",),
     "sources": ("microsite-reading",),
-    "worksheet": (
+    # Storage, buttons and "Delete all my answers": the About and Worksheets
+    # pages need these, not the forms' script.
+    "worksheet/shared": (
         'data-module="microsite-worksheet"',
         'data-module="microsite-delete-answers"',
         'data-microsite-late="worksheet-index"',
         'data-microsite-late="workbook-links"',
     ),
+    "worksheet": ('data-module="microsite-worksheet"',),
 }

@@ -46,6 +46,25 @@ def test_a_page_loads_two_scripts_of_ours_and_the_first_is_the_same_everywhere(p
     assert chapter[1] not in home + help_page  # the worksheet's code only where there is a worksheet
 
 
+def test_the_about_page_deletes_answers_without_fetching_the_forms_script(page, site_url, chapter_of, built_site):
+    form = open_worksheet(page, site_url, chapter_of, "thought-record")
+    type_in(page, form.get_by_role("textbox", name="What happened?"), "To be deleted")
+    expect(status_of(form)).to_have_text("Saved on this device")
+    forms_script = our_scripts_in(page)[1]
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url) if "/assets/microsite/" in request.url else None)
+    page.goto(site_url + "about/")
+    own = our_scripts_in(page)[1]
+    assert forms_script not in fetched and own != forms_script
+    code = (built_site.site_dir / "assets/microsite" / own.rsplit("/", 1)[-1]).read_text(encoding="utf-8")
+    assert "microsite-delete-answers" in code and "microsite-worksheet" not in code.replace("microsite-worksheet:", "")
+    control = page.locator("[data-module=microsite-delete-answers]")
+    control.get_by_role("button", name="Delete all my answers on this device").click()
+    control.get_by_role("button", name="Yes, delete them all").click()
+    expect(control.locator("[data-worksheet-status]")).to_have_text("All your worksheet answers were deleted from this device.")
+    assert stored(page, "thought-record") is None
+
+
 def test_the_quick_exit_works_when_the_pages_own_script_cannot_even_be_parsed(page, site_url, chapter_of, neutral_site):
     page.goto(site_url + chapter_of["thought-record"])
     own_script = our_scripts_in(page)[1]

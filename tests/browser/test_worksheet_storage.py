@@ -9,12 +9,15 @@ import json
 
 from playwright.sync_api import expect
 
-from browser.test_worksheet import (  # noqa: F401  (chapter_of and browser_context_args are fixtures)
+from helpers import REPO, site_path_prefix
+
+from browser.test_worksheet import (  # noqa: F401  (chapter_of, fixture_site_url and browser_context_args are fixtures)
     STORAGE_PREFIX,
     answers_in,
     browser_context_args,
     chapter_of,
     export_file,
+    fixture_site_url,
     open_worksheet,
     press,
     status_of,
@@ -140,6 +143,30 @@ def test_delete_all_in_one_tab_empties_an_open_worksheet_in_another(context, sit
     type_in(first, textbox(one, "What did I feel?"), "New")
     wait_until_saved(first, "thought-record", "New")
     assert answers_in(stored(first, "thought-record")) == {"feeling": "New"}
+
+
+def test_delete_all_on_a_page_with_worksheets_empties_them_and_what_was_not_saved_yet_stays_unsaved(page, fixture_site_url):
+    """"Delete all" (shared.js) and the forms (worksheet.js) on one page: the
+    forms drop what they hold in memory, so no later save brings it back."""
+    prefix = site_path_prefix(REPO / "tests/fixtures/sites/worksheet-pages/mkdocs.yml") + "worksheet:"
+    page.add_init_script(HOLD_SAVES)
+    page.goto(fixture_site_url)
+    record, triggers = page.locator("form#worksheet-thought-record"), page.locator("form#worksheet-trigger-map")
+    trigger = triggers.get_by_role("group", name="Trigger 1").get_by_role("textbox", name="What set it off")
+    type_in(page, textbox(record, "What happened?"), "Saved")
+    page.evaluate("window.runHeldSaves()")
+    expect(status_of(record)).to_have_text(SAVED)
+    type_in(page, trigger, "Typed, not saved yet")
+    control = page.locator("[data-module=microsite-delete-answers]")
+    press(page, control.get_by_role("button", name="Delete all my answers on this device"), "Enter")
+    press(page, control.get_by_role("button", name="Yes, delete them all"), "Enter")
+    expect(control.locator("[data-worksheet-status]")).to_have_text("All your worksheet answers were deleted from this device.")
+    expect(textbox(record, "What happened?")).to_have_value("")
+    expect(trigger).to_have_value("")
+    page.evaluate("window.runHeldSaves()")  # the save that was waiting for the reader to pause
+    assert [key for key in page.evaluate("Object.keys(localStorage)") if key.startswith(prefix)] == []
+    page.reload()
+    expect(trigger).to_have_value("")
 
 
 def test_with_storage_full_reading_export_clear_and_delete_all_tell_the_truth(page, site_url, chapter_of, tmp_path):

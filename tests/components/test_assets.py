@@ -9,7 +9,7 @@ import pytest
 
 from microsite import assets
 
-WORKSHEET_PAGE = ("layout", "quick_exit", "print", "worksheet")
+WORKSHEET_PAGE = ("layout", "quick_exit", "print", "worksheet/shared", "worksheet")
 
 
 def published(bundle: assets.Bundle) -> dict[str, str]:

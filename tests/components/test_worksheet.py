@@ -166,7 +166,7 @@ def test_no_text_from_a_definition_can_inject_markup(tmp_path):
 
 
 def test_the_script_sends_nothing_and_every_message_it_shows_is_written(tmp_path):
-    script = "\n".join((COMPONENT / name).read_text(encoding="utf-8") for name in ("worksheet.js", "files.lazy.js"))
+    script = "\n".join((COMPONENT / name).read_text(encoding="utf-8") for name in ("shared.js", "worksheet.js", "files.lazy.js"))
     # The one request: worksheet.js fetching files.lazy.js, from this site, with nothing in its address.
     loader = [line.strip() for line in script.splitlines() if ".src =" in line]
     assert loader == ['tag.src = new URL(FILES_SCRIPT, script ? script.src : location.href).href;']

@@ -15,13 +15,13 @@
   const STORAGE_CHARS = 5.25e6;
   const MAX_ITEMS = 5000; // rows of a table, entries of a list: enough, and quick to show
   const SHAPES = ["text", "list", "one", "many", "rows"];
-  const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-  // GitHub Pages serves many sites from one origin: keys carry the site's path.
-  // This file is published inside <site>/assets/microsite/microsite.js.
-  const script = document.currentScript;
-  const KEY = (script ? new URL("../..", script.src).pathname : "/") + "worksheet:";
+  // Storage, messages and the confirmation step come from shared.js.
+  const answers = window.micrositeAnswers;
+  if (answers === undefined) console.error("microsite-worksheet: shared.js did not run; the form still works without saving.");
+  if (!answers) return;
+  const { ID, KEY, DELETED, store, say, initConfirm, partsOf, enhance, fail } = answers;
+  const script = document.currentScript; // lazy scripts are found beside it
 
-  const fail = (message) => console.error(`microsite-worksheet: ${message}; the form still works without saving.`);
   const isText = (value) => typeof value === "string";
   const isList = (value) => Array.isArray(value) && value.every(isText);
   const isObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
@@ -29,29 +29,6 @@
   const all = (root, selector) => Array.from(root.querySelectorAll(selector));
   const flag = (element, name, on) => (on ? element.setAttribute(name, "") : element.removeAttribute(name));
   const now = () => new Date().toISOString();
-
-  /* Storage layer. Every read, write and delete goes to localStorage and
-     reports what really happened. A failure never turns storage off: when it
-     is full, reading and deleting still work. */
-  const attempt = (action, otherwise) => {
-    try {
-      return action();
-    } catch (error) {
-      return otherwise;
-    }
-  };
-  const store = {
-    // The getter itself throws where storage is blocked.
-    open: () => (store.local = attempt(() => window.localStorage, null)),
-    get: (id) => attempt(() => store.local.getItem(KEY + id), null),
-    set: (id, text) => attempt(() => store.local.setItem(KEY + id, text) || true, false),
-    // True once the key is gone, checked, or when there is no storage to keep it.
-    remove: (id) => attempt(() => store.local.removeItem(KEY + id) || store.local.getItem(KEY + id) === null, !store.local),
-    ids: () =>
-      attempt(() => Object.keys(store.local), [])
-        .filter((key) => key.startsWith(KEY) && ID.test(key.slice(KEY.length)))
-        .map((key) => key.slice(KEY.length)),
-  };
 
   /* Record model. A record is {format: 2, fields, kept}. `fields` maps each
      field id to its latest entry {shape, version, time, value, earlier}: an
@@ -319,15 +296,6 @@
   const worksheets = [];
   const copiesOf = (id) => worksheets.filter((worksheet) => worksheet.id === id);
 
-  // The words of each message are in the template: data-saved="…" on the status
-  // line; {name} in them is filled from `values`.
-  const words = (status, message, values) => status.dataset[message].replace(/\{(\w+)\}/g, (match, name) => values[name]);
-
-  function say(status, message, isError, values, extra) {
-    const text = words(status, message, values || {}) + (extra || "");
-    if (status.textContent !== text) status.textContent = text;
-    status.classList.toggle("is-error", Boolean(isError));
-  }
 
   function showNote(form, name, visible) {
     const note = form.querySelector(`[data-worksheet-note="${name}"]`);
@@ -451,12 +419,10 @@
     say(worksheet.status, ok ? "cleared" : "notCleared", !ok);
   }
 
-  function deleteAllAnswers(status) {
-    store.ids().forEach((id) => store.remove(id));
-    const ok = store.ids().length === 0;
+  // "Delete all my answers" (shared.js) deleted every record.
+  function onDeletedAll() {
     Object.keys(unsaved).concat(worksheets.map((worksheet) => worksheet.id)).forEach(forget);
     worksheets.forEach(refresh);
-    say(status, ok ? "deleted" : "notDeleted", !ok);
   }
 
   /* Export and import live in files.lazy.js, loaded the first time the reader
@@ -481,31 +447,6 @@
   // Runs `use` with the export and import functions, or says they could not load.
   const withFiles = (status, use) => loadFiles().then(use, () => say(status, "cannotLoad", true));
 
-  function initConfirm(box, onConfirm) {
-    const open = box.querySelector("[data-confirm-open]");
-    const panel = box.querySelector("[data-confirm-panel]");
-    const question = box.querySelector("[data-confirm-question]");
-    const show = (visible) => {
-      panel.hidden = !visible;
-      open.setAttribute("aria-expanded", String(visible));
-      (visible ? question : open).focus();
-    };
-    open.addEventListener("click", () => show(panel.hidden));
-    box.querySelector("[data-confirm-no]").addEventListener("click", () => show(false));
-    box.querySelector("[data-confirm-yes]").addEventListener("click", () => {
-      show(false);
-      onConfirm();
-    });
-    panel.addEventListener("keydown", (event) => event.key === "Escape" && show(false));
-  }
-
-  // The elements a module needs, by name; null after saying which are missing.
-  function partsOf(root, selectors) {
-    const parts = {};
-    const missing = Object.keys(selectors).filter((name) => !(parts[name] = root.querySelector(selectors[name])));
-    if (missing.length) fail(`${root.id ? "#" + root.id : root.dataset.module} has no ${missing.join(", ")}`);
-    return missing.length ? null : parts;
-  }
 
   function initWorksheet(form, writable) {
     const id = form.dataset.worksheetId;
@@ -541,18 +482,6 @@
     flag(form, "data-enhanced", true);
   }
 
-  function initDeleteAll(box) {
-    const parts = partsOf(box, {
-      withScript: "[data-with-script]",
-      withoutScript: "[data-without-script]",
-      status: "[data-worksheet-status]",
-      confirm: "[data-confirm]",
-    });
-    if (!parts) return;
-    initConfirm(parts.confirm, () => deleteAllAnswers(parts.status));
-    parts.withoutScript.hidden = true;
-    parts.withScript.hidden = false;
-  }
 
   // Another tab saved or deleted: show it here.
   function onStorage(event) {
@@ -565,25 +494,13 @@
   }
 
   // What files.lazy.js uses from here.
-  const core = { store, unsaved, load, update, merge, say, words, saveAllPending, worksheets, refresh, fromVersion1, isRecord, isObject, isText, now, limits: { ID, RECORD_VERSION, STORAGE_CHARS, MAX_ITEMS } };
+  const core = { store, unsaved, load, update, merge, say, words: answers.words, saveAllPending, worksheets, refresh, fromVersion1, isRecord, isObject, isText, now, limits: { ID, RECORD_VERSION, STORAGE_CHARS, MAX_ITEMS } };
 
   function start() {
-    // Older browsers keep the plain form and its note that answers are not saved.
-    const needed = [Element.prototype.closest, Element.prototype.after, NodeList.prototype.forEach, Object.values, Array.prototype.includes];
-    if (!needed.every(Boolean)) return fail("this browser lacks what saving needs");
-    store.open();
     // A probe outside the worksheet ids: can this page write at all right now?
     const writable = store.set("-", "") && store.remove("-");
-    const enhance = (selector, init) =>
-      document.querySelectorAll(selector).forEach((element) => {
-        try {
-          init(element, writable);
-        } catch (error) {
-          fail(`${selector} could not start (${error})`);
-        }
-      });
-    enhance('[data-module="microsite-worksheet"]', initWorksheet);
-    enhance('[data-module="microsite-delete-answers"]', initDeleteAll);
+    enhance('[data-module="microsite-worksheet"]', initWorksheet, writable);
+    document.addEventListener(DELETED, onDeletedAll);
     window.addEventListener("storage", onStorage);
     // Back to a page kept in memory: storage may have changed meanwhile.
     window.addEventListener("pageshow", (event) => event.persisted && worksheets.forEach(refresh));
