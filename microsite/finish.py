@@ -70,9 +70,10 @@ def check_site_dir(site_dir: Path, site: SiteContext) -> None:
     if missing:
         example = missing[0].relative_to(site_dir).as_posix()
         count = "1 page" if len(missing) == 1 else f"{len(missing)} pages"
+        verb = "is" if len(missing) == 1 else "are"
         raise MicrositeError(
             f"{site_dir}: does not match {site.label(site.root / 'mkdocs.yml')}: {count} of "
-            f"{site.label(site.docs_dir)}/ are not in it (such as {example}); build again with this configuration"
+            f"{site.label(site.docs_dir)}/ {verb} not in it (such as {example}); build again with this configuration"
         )
 
 

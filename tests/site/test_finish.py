@@ -73,7 +73,7 @@ def test_a_site_built_from_another_configuration_is_refused(tmp_path):
     before = snapshot(project / "site")
     done = finish(project, "site")
     assert done.returncode == 1
-    assert "does not match mkdocs.yml: 1 page of docs/ are not in it (such as extra/index.html); build again with this configuration" in done.stderr
+    assert "does not match mkdocs.yml: 1 page of docs/ is not in it (such as extra/index.html); build again with this configuration" in done.stderr
     assert snapshot(project / "site") == before
 
 
