@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 
 from browser.test_quick_exit import NEUTRAL_URL, neutral_site  # noqa: F401  (a fixture)
 from browser.test_worksheet import (  # noqa: F401  (chapter_of and browser_context_args are fixtures)
+    SAVED,
     browser_context_args,
     chapter_of,
     export_file,
@@ -49,7 +50,7 @@ def test_a_page_loads_two_scripts_of_ours_and_the_first_is_the_same_everywhere(p
 def test_the_about_page_deletes_answers_without_fetching_the_forms_script(page, site_url, chapter_of, built_site):
     form = open_worksheet(page, site_url, chapter_of, "thought-record")
     type_in(page, form.get_by_role("textbox", name="What happened?"), "To be deleted")
-    expect(status_of(form)).to_have_text("Saved on this device")
+    expect(status_of(form)).to_have_text(SAVED)
     forms_script = our_scripts_in(page)[1]
     fetched: list[str] = []
     page.on("request", lambda request: fetched.append(request.url) if "/assets/microsite/" in request.url else None)
@@ -89,7 +90,7 @@ def test_export_and_import_code_is_fetched_only_when_the_reader_heads_for_it(pag
     on_load = our_scripts_in(page)
     assert fetched == on_load, "only the page's two scripts, nothing more, on load"
     type_in(page, form.get_by_role("textbox", name="What happened?"), "A late reply")
-    expect(status_of(form)).to_have_text("Saved on this device")
+    expect(status_of(form)).to_have_text(SAVED)
     assert len(fetched) == 2
 
     form.get_by_role("button", name="Export all my answers").hover()
@@ -113,7 +114,7 @@ def test_when_that_code_cannot_be_fetched_the_reader_is_told_and_nothing_is_lost
     # Any of our scripts fetched from now on: the page's own two are already loaded.
     page.route(OUR_SCRIPT, offline)
     type_in(page, form.get_by_role("textbox", name="What happened?"), "A late reply")
-    expect(status_of(form)).to_have_text("Saved on this device")
+    expect(status_of(form)).to_have_text(SAVED)
     form.get_by_role("button", name="Export all my answers").click()
     expect(status_of(form)).to_have_text(CANNOT_LOAD)
     expect(status_of(form)).to_have_class(re.compile(r"\bis-error\b"))

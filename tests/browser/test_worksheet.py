@@ -27,6 +27,7 @@ BAD_FILE = "This file could not be used: it is not an answers file from this gui
 NEWER_FILE = "This file was made by a newer version of this guide, so this page cannot read it. Nothing was changed."
 GUIDE_WORKSHEETS = load_worksheets(REPO / "data/worksheets", str, ErrorList())
 STORAGE_PREFIX = site_path_prefix(REPO / "mkdocs.yml") + "worksheet:"
+SAVED = "Saved on this device"
 
 NO_STORAGE = """Object.defineProperty(window, 'localStorage', {
   get() { throw new DOMException('The operation is insecure.', 'SecurityError'); }});"""
@@ -214,7 +215,7 @@ def test_every_field_is_filled_with_the_keyboard_and_comes_back_after_a_reload(
     answers = {field.id: answer_for(field) for field in worksheet.fields}
     for field in worksheet.fields:
         fill_with_keyboard(page, Filled(field, form), answers[field.id])
-    expect(status_of(form)).to_have_text("Saved on this device")
+    expect(status_of(form)).to_have_text(SAVED)
     expect(print_answers).to_be_visible()
 
     page.reload()
@@ -245,7 +246,7 @@ def test_after_a_definition_changes_answers_come_back_by_field_id_and_old_ones_a
     form = open_worksheet(page, site_url, chapter_of, "thought-record")
     expect(form.get_by_role("textbox", name="What happened?")).to_have_value("Kept")
     type_in(page, form.get_by_role("textbox", name="What did I feel?"), "Calmer")
-    expect(status_of(form)).to_have_text("Saved on this device")
+    expect(status_of(form)).to_have_text(SAVED)
     record = stored(page, "thought-record")
     assert answers_in(record) == {"situation": "Kept", "removed-field": "Still here", "feeling": "Calmer"}
     # Migrated from format 1 with the record's version and time; the new answer has today's.
@@ -287,7 +288,7 @@ def test_clearing_asks_first_and_can_be_cancelled(page, site_url, chapter_of):
     form = open_worksheet(page, site_url, chapter_of, "thought-record")
     situation = form.get_by_role("textbox", name="What happened?")
     type_in(page, situation, "A late reply")
-    expect(status_of(form)).to_have_text("Saved on this device")
+    expect(status_of(form)).to_have_text(SAVED)
     clear = form.get_by_role("button", name="Clear answers")
 
     press(page, clear, "Enter")
@@ -325,7 +326,7 @@ def export_file(page, form, tmp_path: Path) -> dict:
 def test_export_then_clear_then_import_brings_every_answer_back(page, site_url, chapter_of, tmp_path):
     planner = open_worksheet(page, site_url, chapter_of, "conversation-planner")
     type_in(page, planner.get_by_role("textbox", name="Where will we talk?"), "On a walk")
-    expect(status_of(planner)).to_have_text("Saved on this device")
+    expect(status_of(planner)).to_have_text(SAVED)
     # An answer to a field a later version of the worksheet no longer has.
     page.evaluate("""(key) => {
       const record = JSON.parse(localStorage.getItem(key));
@@ -399,7 +400,7 @@ def test_a_wrong_or_damaged_file_is_explained_and_changes_nothing(content, page,
     content, message = content if isinstance(content, tuple) else (content, BAD_FILE)
     form = open_worksheet(page, site_url, chapter_of, "thought-record")
     type_in(page, form.get_by_role("textbox", name="What happened?"), "Mine")
-    expect(status_of(form)).to_have_text("Saved on this device")
+    expect(status_of(form)).to_have_text(SAVED)
     before = page.evaluate("JSON.stringify(localStorage)")
     upload(form, "answers.json", content)
     expect(status_of(form)).to_have_text(message)
@@ -419,7 +420,7 @@ def test_corrupt_saved_answers_leave_the_page_working_and_say_so(page, site_url,
         expect(note).to_be_visible()
         textbox = form.get_by_role("textbox").first
         type_in(page, textbox, "new answer")
-        expect(status_of(form)).to_have_text("Saved on this device")
+        expect(status_of(form)).to_have_text(SAVED)
         expect(note).to_be_visible()  # what could not be read is still kept, as it was
         record = stored(page, worksheet_id)
         assert "new answer" in json.dumps(record) and record["kept"] == text
@@ -447,8 +448,8 @@ def test_two_worksheets_on_one_page_keep_separate_answers(page, fixture_site_url
     triggers = page.locator("form#worksheet-trigger-map")
     type_in(page, record.get_by_role("textbox", name="What happened?"), "Only in the record")
     type_in(page, triggers.get_by_role("group", name="Trigger 1").get_by_role("textbox", name="What set it off"), "Only in the map")
-    expect(status_of(triggers)).to_have_text("Saved on this device")
-    expect(status_of(record)).to_have_text("Saved on this device")
+    expect(status_of(triggers)).to_have_text(SAVED)
+    expect(status_of(record)).to_have_text(SAVED)
     page.reload()
     expect(record.get_by_role("textbox", name="What happened?")).to_have_value("Only in the record")
     expect(triggers.get_by_role("group", name="Trigger 1").get_by_role("textbox", name="What set it off")).to_have_value("Only in the map")
@@ -507,7 +508,7 @@ def test_no_request_carries_an_answer(page, site_url, chapter_of, tmp_path):
     secret = "only-on-this-device-1234"
     type_in(page, form.get_by_role("textbox", name="What happened?"), secret)
     press(page, form.get_by_role("group", name="How strong was the feeling?").get_by_role("radio", name="3"))
-    expect(status_of(form)).to_have_text("Saved on this device")
+    expect(status_of(form)).to_have_text(SAVED)
     export_file(page, form, tmp_path)
     page.reload()
     for request in requests:
@@ -568,7 +569,7 @@ def test_delete_all_removes_every_worksheets_answers_after_asking(page, site_url
     for worksheet_id, label in (("thought-record", "What happened?"), ("gratitude-log", "At the end of the week, what did you notice?")):
         form = open_worksheet(page, site_url, chapter_of, worksheet_id)
         type_in(page, form.get_by_role("textbox", name=label), "Something")
-        expect(status_of(form)).to_have_text("Saved on this device")
+        expect(status_of(form)).to_have_text(SAVED)
     page.evaluate("localStorage.setItem('unrelated', 'stays')")
     page.goto(site_url + "worksheets/")
     control = page.locator("[data-module=microsite-delete-answers]")

@@ -17,6 +17,7 @@ from playwright.sync_api import expect
 
 from axe_check import describe_violations, run_axe
 from browser.test_worksheet import (  # noqa: F401  (chapter_of and browser_context_args are fixtures)
+    SAVED,
     STORAGE_PREFIX,
     answers_in,
     browser_context_args,
@@ -29,7 +30,6 @@ from browser.test_worksheet import (  # noqa: F401  (chapter_of and browser_cont
 )
 from helpers import REPO, build_site, copy_fixture_site, edit_yaml, serve_directory, site_path_prefix
 
-SAVED = "Saved on this device"
 EARLIER = "Your earlier answer"
 
 

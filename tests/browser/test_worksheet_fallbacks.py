@@ -14,6 +14,7 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from browser.test_worksheet import (  # noqa: F401  (chapter_of, page_errors and browser_context_args are fixtures)
+    SAVED,
     answers_in,
     browser_context_args,
     chapter_of,
@@ -27,7 +28,6 @@ from browser.test_worksheet import (  # noqa: F401  (chapter_of, page_errors and
     upload,
 )
 
-SAVED = "Saved on this device"
 LONG_ANSWER = [f"Line {number} of a long answer, written without the script" for number in range(1, 31)]
 CANNOT_IMPORT = ("This browser cannot read files from this page, so nothing was imported. "
                  "The file may be fine: try it in a newer browser.")

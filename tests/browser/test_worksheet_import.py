@@ -15,6 +15,7 @@ from pypdf import PdfReader
 from browser.test_worksheet import (  # noqa: F401  (chapter_of, page_errors and browser_context_args are fixtures)
     BAD_FILE,
     GUIDE_WORKSHEETS,
+    SAVED,
     STORAGE_PREFIX,
     answers_in,
     browser_context_args,
@@ -29,7 +30,6 @@ from browser.test_worksheet import (  # noqa: F401  (chapter_of, page_errors and
     upload,
 )
 
-SAVED = "Saved on this device"
 LATER, EARLIER = "2999-01-01T00:00:00.000Z", "2001-01-01T00:00:00.000Z"
 TRIGGER_COLUMNS = ("trigger", "feeling", "old-reaction", "new-way")
 

@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 from helpers import REPO, site_path_prefix
 
 from browser.test_worksheet import (  # noqa: F401  (chapter_of, fixture_site_url and browser_context_args are fixtures)
+    SAVED,
     STORAGE_PREFIX,
     answers_in,
     browser_context_args,
@@ -25,7 +26,6 @@ from browser.test_worksheet import (  # noqa: F401  (chapter_of, fixture_site_ur
     type_in,
 )
 
-SAVED = "Saved on this device"
 NOT_SAVED = "Not saved: this browser is not letting this page save"
 # In this tab the autosave waits until the test runs it: the reader is still typing.
 HOLD_SAVES = """(() => {
