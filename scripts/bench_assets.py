@@ -155,6 +155,34 @@ def lazy_scripts(site: Path) -> list[tuple[str, int]]:
     return [(path.name, gzip_size(path.read_bytes())) for path in sorted((site / "assets/microsite").glob("*.js")) if path.name not in loaded]
 
 
+def _gzip_of_bundle(parts, suffix: str, minify) -> int:
+    text = "\n".join(minify(path.read_text(encoding="utf-8")) for part in parts for path in part.files
+                     if path.suffix == suffix and not path.name.endswith(".lazy.js"))
+    return gzip_size(text.encode("utf-8")) if text else 0
+
+
+def where_the_bytes_go(guide: Path, plain: Path, page: str) -> list[str]:
+    """Lines saying what each of our parts adds to this page, after gzip: each
+    part's share is what its bundle would lose without it, so the shares add
+    up to about the whole (gzip shares its dictionary between files)."""
+    import rcssmin
+
+    from microsite import assets
+
+    html = (guide / page / "index.html").read_text(encoding="utf-8")
+    used = [part for part in assets.parts() if part.used_by(html)]
+    lines = []
+    for suffix, minify in ((".css", rcssmin.cssmin), (".js", assets.minify_js)):
+        whole = _gzip_of_bundle(used, suffix, minify)
+        for part in used:
+            share = whole - _gzip_of_bundle([other for other in used if other is not part], suffix, minify)
+            if share:
+                lines.append(f"  {part.name + suffix:<32} {share:>7,}")
+    markup = gzip_size((guide / page / "index.html").read_bytes()) - gzip_size((plain / page / "index.html").read_bytes())
+    lines.append(f"  {'HTML: our markup, not our words':<32} {markup:>7,}")
+    return lines
+
+
 def main() -> int:
     from microsite.assets import JS_MINIFIER
 
@@ -175,6 +203,9 @@ def main() -> int:
             over |= ours > OUR_BUDGET or extra > EXTRA_BUDGET
             print(f"{page or '(home)':<36} {ours:>7,} {ours / OUR_BUDGET:>7.0%} {total:>8,} {baseline:>9,} {extra / 1024:>6.1f} "
                   f"{(total - without_words) / 1024:>11.1f}")
+        for page in PAGES[1:2]:
+            print(f"\nWhere the bytes go on {page} (gzip bytes; CSS and JS as if in one file each):")
+            print("\n".join(where_the_bytes_go(guide, plain, page)))
         for name, size in lazy_scripts(guide):
             print(f"\nLoaded on demand, not on page load: {name}, {size:,} bytes gzip.")
     print(f"\nBudgets: our CSS + JS at most {OUR_BUDGET:,} bytes gzip per page; a page at most "
