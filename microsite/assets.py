@@ -69,6 +69,7 @@ class Bundle:
 
 LAZY_SUFFIX = ".lazy.js"
 _LAZY_REFERENCE = re.compile(r"""(["'])@lazy/([\w.-]+)\1""")
+_WORDS = re.compile(r"""(["'])@words\1""")
 
 
 def component_files(key: str, keys: tuple[str, ...] = ()) -> tuple[Path, ...]:
@@ -98,6 +99,23 @@ def lazy_scripts() -> dict[str, Path]:
                     raise ValueError(f"two lazy scripts are named {path.name}: {found[path.name]} and {path}; rename one")
                 found[path.name] = path
     return found
+
+
+def words_template(script: Path) -> Path:
+    """Where a lazy script's messages are: name.words.html beside name.lazy.js."""
+    return script.with_name(script.name[: -len(LAZY_SUFFIX)] + ".words.html")
+
+
+def lazy_words(messages) -> tuple[tuple[str, str], ...]:
+    """Each lazy script's messages in the guide's language, as JSON, by script
+    name. They are published inside the script, where it says "@words", so a
+    page carries only the messages its own scripts show."""
+    from .render import render_component
+
+    return tuple(
+        (name, str(render_component(str(words_template(path)), messages=messages)))
+        for name, path in lazy_scripts().items() if words_template(path).exists()
+    )
 
 
 def parts() -> list[Part]:
@@ -130,10 +148,13 @@ def _sources_key(names: tuple[str, ...]) -> tuple:
     return tuple((str(path), path.stat().st_mtime_ns) for path in paths)
 
 
-def bundle(names: tuple[str, ...]) -> Bundle:
-    """The stylesheet and scripts of a page using these parts."""
+def bundle(names: tuple[str, ...], words: tuple[tuple[str, str], ...] | None = None) -> Bundle:
+    """The stylesheet and scripts of a page using these parts; `words` are the
+    lazy scripts' messages (lazy_words), in English unless given."""
+    from .i18n import ENGLISH
+
     names = tuple(names)
-    return _bundle(names, _sources_key(names))
+    return _bundle(names, _sources_key(names), lazy_words(ENGLISH) if words is None else tuple(words))
 
 
 def minify_js(text: str) -> str:
@@ -147,9 +168,20 @@ def _published(content: str, suffix: str) -> tuple[str, str]:
 
 
 @lru_cache(maxsize=None)
-def _lazy_files(sources_key: tuple) -> dict[str, tuple[str, str]]:
-    """Each lazy script, minified and published, by its source file name."""
-    return {name: _published(minify_js(path.read_text(encoding="utf-8")) + ";", ".js") for name, path in lazy_scripts().items()}
+def _lazy_files(sources_key: tuple, words: tuple[tuple[str, str], ...]) -> dict[str, tuple[str, str]]:
+    """Each lazy script, minified, with its messages, and published, by its source file name."""
+    said = dict(words)
+
+    def published(name: str, path: Path) -> tuple[str, str]:
+        text = minify_js(path.read_text(encoding="utf-8"))
+        if _WORDS.search(text):
+            if name not in said:
+                raise ValueError(f'{path} says "@words", but no messages came for it: '
+                                 f"write them in {words_template(path).name} beside it")
+            text = _WORDS.sub(lambda match: said[name], text)
+        return _published(text + ";", ".js")
+
+    return {name: published(name, path) for name, path in lazy_scripts().items()}
 
 
 def _script(paths: list[Path], lazy: dict[str, tuple[str, str]]) -> tuple[str, str] | None:
@@ -170,9 +202,9 @@ def _script(paths: list[Path], lazy: dict[str, tuple[str, str]]) -> tuple[str, s
 
 
 @lru_cache(maxsize=None)
-def _bundle(names: tuple[str, ...], sources_key: tuple) -> Bundle:
+def _bundle(names: tuple[str, ...], sources_key: tuple, words: tuple[tuple[str, str], ...]) -> Bundle:
     chosen = [part for part in parts() if part.name in names]
-    lazy = _lazy_files(sources_key)
+    lazy = _lazy_files(sources_key, words)
     css = rcssmin.cssmin("\n".join(path.read_text(encoding="utf-8") for part in chosen for path in part.files if path.suffix == ".css"))
     css_file = _published(css, ".css") if css else None
     every_page = [path for part in chosen if part.markers is None for path in bundled(part.files)]

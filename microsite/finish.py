@@ -105,7 +105,7 @@ def finish_site(site_dir: Path, config_file: Path, *, strict: bool = False) -> F
 
     pdfs = workbook.render_workbooks(site, facts)
     # Everything is ready: now change the site.
-    for uri, content in assets.files_for(late.all_bundles(facts)).items():
+    for uri, content in assets.files_for(late.all_bundles(site, facts)).items():
         target = site_dir / uri
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(content, encoding="utf-8")

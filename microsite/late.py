@@ -293,7 +293,7 @@ def finish_page(
         edits.append((anchor.start, anchor.end, f"{tag}{escape(site.messages.t('Get help now'))}</a>"))
     edits += quick_exit_edits(document, site)
     edits += theme_toggle_edits(document)
-    edits += asset_edits(document, bundle_of(facts, page), link)
+    edits += asset_edits(document, bundle_of(site, facts, page), link)
     return csp.add_content_security_policy(patch(html, edits), runtime_styles)
 
 
@@ -354,15 +354,17 @@ def theme_toggle_edits(document: Document) -> list[tuple[int, int, str]]:
     return edits
 
 
-def bundle_of(facts: SiteFacts, page: PageRef | None) -> assets.Bundle:
+def bundle_of(site: SiteContext, facts: SiteFacts, page: PageRef | None) -> assets.Bundle:
     """The page's own bundle of our styles and scripts (theme pages: what every page needs)."""
     parts = facts.of(page.src_path).parts if page is not None and page.src_path in facts.pages else ()
-    return assets.bundle(parts or assets.every_page_parts())
+    return assets.bundle(parts or assets.every_page_parts(), assets.lazy_words(site.messages))
 
 
-def all_bundles(facts: SiteFacts) -> list[assets.Bundle]:
+def all_bundles(site: SiteContext, facts: SiteFacts) -> list[assets.Bundle]:
     """Every bundle the site's pages load."""
-    return [assets.bundle(assets.every_page_parts())] + [assets.bundle(page.parts) for page in facts.pages.values() if page.parts]
+    words = assets.lazy_words(site.messages)
+    return [assets.bundle(parts, words) for parts in
+            [assets.every_page_parts()] + [page.parts for page in facts.pages.values() if page.parts]]
 
 
 def asset_edits(document: Document, bundle: assets.Bundle, link) -> list[tuple[int, int, str]]:

@@ -117,7 +117,7 @@ class MicrositePlugin(BasePlugin[MicrositeConfig]):
             raise MicrositeError("\n".join(verdict.errors))
         # Each page's own bundle of our styles and scripts, now that we know what pages use;
         # MkDocs copies these with the other static files, before it writes any page.
-        for uri, content in assets.files_for(late.all_bundles(self.facts)).items():
+        for uri, content in assets.files_for(late.all_bundles(self.site, self.facts)).items():
             files.append(File.generated(config, uri, content=content))
         return env
 

@@ -11,6 +11,8 @@ page passes axe at desktop width and at 320 px without sideways scrolling.
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import expect
@@ -22,6 +24,7 @@ from microsite.components.worksheet import render_worksheet
 from microsite.components.worksheet.model import load_worksheets
 from microsite.errors import ErrorList
 from microsite.i18n import ENGLISH
+from microsite.render import render_component
 from microsite.settings import QuickExit
 
 NEUTRAL_URL = QuickExit().url  # neither fixture guide sets its own
@@ -95,6 +98,19 @@ def test_a_worksheet_saves_restores_and_clears_saying_so_in_spanish(page, spanis
     english = english_status_messages("plan-de-charla")
     assert saved != english["data-saved"], "the status line says it saved in English"
     assert cleared != english["data-cleared"], "the status line says it cleared in English"
+
+
+def test_messages_fetched_with_the_export_script_are_in_spanish_too(page, spanish_guide):
+    """Export's and import's messages come with their lazy script, not in the page."""
+    page.goto(spanish_guide + "guia/hablar/")
+    form = page.locator("form[data-worksheet-id='plan-de-charla']")
+    expect(form).to_have_attribute("data-enhanced", "")
+    status = form.locator("[data-worksheet-status]")
+    assert status.get_attribute("data-nothing-to-export") is None
+    form.locator("[data-export]").click()
+    english = json.loads(str(render_component("worksheet/files.words.html")))["nothingToExport"]
+    expect(status).to_have_text("Todavía no hay respuestas para exportar.")
+    assert english != "Todavía no hay respuestas para exportar."
 
 
 @pytest.fixture

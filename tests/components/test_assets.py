@@ -77,3 +77,32 @@ def test_a_script_asking_for_a_lazy_file_no_component_has_is_named(tmp_path, mon
     script.write_text('(() => { const more = "@lazy/nowhere.lazy.js"; })();', encoding="utf-8")
     with pytest.raises(ValueError, match=r"@lazy/nowhere\.lazy\.js, but no component has a file of that name"):
         assets._script([script], {})
+
+
+def lazy_text(bundle: assets.Bundle) -> str:
+    files = published(bundle)
+    (address,) = [address for address in files if address not in bundle.scripts and address.endswith(".js")]
+    return files[address]
+
+
+def test_a_lazy_script_carries_its_own_messages_in_the_guides_language_and_pages_do_not():
+    from microsite.errors import ErrorList
+    from microsite.i18n import messages_for
+
+    english = lazy_text(assets.bundle(WORKSHEET_PAGE))
+    assert "@words" not in english
+    assert "There are no answers to export yet." in english
+    spanish_words = assets.lazy_words(messages_for("es", ErrorList()))
+    spanish = lazy_text(assets.bundle(WORKSHEET_PAGE, spanish_words))
+    assert "There are no answers to export yet." not in spanish
+    assert "Todav\\u00eda no hay respuestas para exportar." in spanish or "Todavía no hay respuestas para exportar." in spanish
+    # Another language, another file: a browser never keeps one language's script for another.
+    assert assets.bundle(WORKSHEET_PAGE, spanish_words).files != assets.bundle(WORKSHEET_PAGE).files
+
+
+def test_a_lazy_script_saying_words_it_has_no_template_for_is_named(tmp_path, monkeypatch):
+    script = tmp_path / "more.lazy.js"
+    script.write_text('(() => { learn("@words"); })();', encoding="utf-8")
+    monkeypatch.setattr(assets, "lazy_scripts", lambda: {"more.lazy.js": script})
+    with pytest.raises(ValueError, match=r'more\.lazy\.js says "@words", but no messages came for it: write them in more\.words\.html beside it'):
+        assets._lazy_files((), ())

@@ -3,6 +3,7 @@ every field kind renders as an accessible form. Cases come from examples.yaml.""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from collections import Counter
@@ -23,6 +24,7 @@ from microsite.components.worksheet.model import KINDS, load_worksheets
 from helpers import make_site
 from microsite.context import PageRef
 from microsite.errors import ErrorList, MicrositeError
+from microsite.render import render_component
 from microsite.site import SiteData
 
 COMPONENT = REPO / "microsite/components/worksheet"
@@ -178,6 +180,7 @@ def test_the_script_sends_nothing_and_every_message_it_shows_is_written(tmp_path
     statuses = soup_of(str(render_worksheet(load_example("smallest", tmp_path), "ws")) + str(render_delete_all_answers("d")))
     written = {re.sub(r"-(\w)", lambda m: m[1].upper(), name[5:])
                for status in statuses.select("[data-worksheet-status]") for name in status.attrs if name.startswith("data-")}
+    written |= set(json.loads(str(render_component("worksheet/files.words.html"))))  # what files.lazy.js brings along
     assert keys >= {"saved", "notSaved", "badFile", "deleted"}
     assert keys <= written
 

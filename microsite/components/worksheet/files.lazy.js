@@ -6,6 +6,9 @@ window.micrositeWorksheetFiles = (core) => {
   "use strict";
 
   const { store, unsaved, load, update, merge, say, words, saveAllPending, worksheets, refresh, fromVersion1, isRecord, isObject, isText, now } = core;
+  // This script's messages, in the guide's language: the build puts them here
+  // from files.words.html, so pages need not carry them.
+  core.learn("@words");
   const { ID, RECORD_VERSION, STORAGE_CHARS, MAX_ITEMS } = core.limits;
   const FORMAT = "microsite-worksheet-answers";
   const FILE_VERSION = 2; // files of version 1 hold records {version, updated, answers}

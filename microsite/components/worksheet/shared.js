@@ -39,8 +39,11 @@
   };
 
   // The words of each message are in the template: data-saved="…" on the status
-  // line; {name} in them is filled from `values`.
-  const words = (status, message, values) => status.dataset[message].replace(/\{(\w+)\}/g, (match, name) => values[name]);
+  // line, or come with the lazy script that shows them (learn()); {name} in
+  // them is filled from `values`.
+  const learned = {};
+  const learn = (more) => Object.assign(learned, more);
+  const words = (status, message, values) => (status.dataset[message] || learned[message]).replace(/\{(\w+)\}/g, (match, name) => values[name]);
 
   function say(status, message, isError, values, extra) {
     const text = words(status, message, values || {}) + (extra || "");
@@ -114,7 +117,7 @@
     return fail("this browser lacks what saving needs");
   }
   store.open();
-  window.micrositeAnswers = { ID, KEY, DELETED, store, words, say, initConfirm, partsOf, enhance, fail };
+  window.micrositeAnswers = { ID, KEY, DELETED, store, words, learn, say, initConfirm, partsOf, enhance, fail };
 
   const start = () => enhance('[data-module="microsite-delete-answers"]', initDeleteAll);
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

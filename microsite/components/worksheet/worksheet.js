@@ -494,7 +494,7 @@
   }
 
   // What files.lazy.js uses from here.
-  const core = { store, unsaved, load, update, merge, say, words: answers.words, saveAllPending, worksheets, refresh, fromVersion1, isRecord, isObject, isText, now, limits: { ID, RECORD_VERSION, STORAGE_CHARS, MAX_ITEMS } };
+  const core = { store, unsaved, load, update, merge, say, words: answers.words, learn: answers.learn, saveAllPending, worksheets, refresh, fromVersion1, isRecord, isObject, isText, now, limits: { ID, RECORD_VERSION, STORAGE_CHARS, MAX_ITEMS } };
 
   function start() {
     // A probe outside the worksheet ids: can this page write at all right now?
