@@ -128,11 +128,16 @@ def fill_before(page, site):
     expect(status_of(compass)).to_have_text(SAVED)
 
 
-def test_answers_that_no_longer_fit_a_changed_worksheet_are_kept_shown_and_exported(page, changing_site, tmp_path):
-    fill_before(page, changing_site)
-    changing_site.show("after")
-    page.goto(changing_site.url)
+def answered_then_changed(page, site):
+    """The answers of fill_before, then the page as the changed worksheets show it."""
+    fill_before(page, site)
+    site.show("after")
+    page.goto(site.url)
     page.reload()  # the address is the same: make sure the new build is shown
+
+
+def test_answers_that_no_longer_fit_a_changed_worksheet_are_kept_shown_and_exported(page, changing_site, tmp_path):
+    answered_then_changed(page, changing_site)
     record, triggers = page.locator("form#worksheet-thought-record"), page.locator("form#worksheet-trigger-map")
     expect(record.get_by_role("textbox", name="What did I feel?")).to_have_value("Worried")  # unchanged field, unchanged answer
     expected = {
@@ -167,10 +172,7 @@ def test_answers_that_no_longer_fit_a_changed_worksheet_are_kept_shown_and_expor
 
 
 def test_answering_a_changed_field_keeps_the_earlier_answer_until_the_reader_removes_it(page, changing_site):
-    fill_before(page, changing_site)
-    changing_site.show("after")
-    page.goto(changing_site.url)
-    page.reload()
+    answered_then_changed(page, changing_site)
     record = page.locator("form#worksheet-thought-record")
     situation = group(record, "What happened?")
     type_in(page, situation.get_by_role("textbox", name="1", exact=True), "They were late")
@@ -194,10 +196,7 @@ def test_answering_a_changed_field_keeps_the_earlier_answer_until_the_reader_rem
 
 
 def test_an_earlier_answer_can_be_copied_into_a_text_field(page, changing_site):
-    fill_before(page, changing_site)
-    changing_site.show("after")
-    page.goto(changing_site.url)
-    page.reload()
+    answered_then_changed(page, changing_site)
     roots_field = page.locator("form#worksheet-trigger-map [data-field=roots]")
     roots = roots_field.get_by_role("textbox", name="Where might these feelings come from?")
     expect(roots).to_have_value("")
